@@ -1,0 +1,30 @@
+package com.webprometrics.command.auth;
+
+import com.webprometrics.events.auth.AgencyRegistered;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** The tenant. Created at sign-up together with its owner (see {@link SignUpHandler}). */
+@Aggregate
+public class Agency {
+    @AggregateIdentifier
+    private UUID agencyId;
+
+    protected Agency() {
+    }
+
+    Agency(AuthCommands.SignUp command) {
+        apply(new AgencyRegistered(command.agencyId(), command.agencyName(), command.userId(), command.plan(),
+                command.timeZone()));
+    }
+
+    @EventSourcingHandler
+    void on(AgencyRegistered event) {
+        this.agencyId = event.agencyId();
+    }
+}

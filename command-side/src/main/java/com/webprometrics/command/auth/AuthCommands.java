@@ -1,0 +1,35 @@
+package com.webprometrics.command.auth;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The commands of sign-up, sign-in and sessions. Hashes travel in commands, which are never stored. */
+public final class AuthCommands {
+    private AuthCommands() {
+    }
+
+    public record SignUp(UUID agencyId, UUID userId, String agencyName, String name, String email,
+                         String passwordHash, String plan, int clientLimit, String timeZone) {
+    }
+
+    public record RecordLoginAttempt(@TargetAggregateIdentifier UUID userId, boolean passwordMatched,
+                                     UUID sessionId, Instant at) {
+    }
+
+    public record StartSession(@TargetAggregateIdentifier UUID sessionId, UUID userId, UUID agencyId,
+                               byte[] tokenHash, Instant expiresAt) {
+    }
+
+    public record RotateRefreshToken(@TargetAggregateIdentifier UUID sessionId, int presentedGeneration,
+                                     byte[] nextTokenHash, Instant at) {
+    }
+
+    public record EndSession(@TargetAggregateIdentifier UUID sessionId, String reason) {
+    }
+
+    public enum LoginOutcome { SUCCEEDED, FAILED }
+
+    public enum RotationOutcome { ROTATED, REUSE_DETECTED, ENDED, EXPIRED }
+}

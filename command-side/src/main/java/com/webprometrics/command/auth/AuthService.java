@@ -1,0 +1,150 @@
+package com.webprometrics.command.auth;
+
+import com.webprometrics.command.auth.AuthCommands.EndSession;
+import com.webprometrics.command.auth.AuthCommands.LoginOutcome;
+import com.webprometrics.command.auth.AuthCommands.RecordLoginAttempt;
+import com.webprometrics.command.auth.AuthCommands.RotateRefreshToken;
+import com.webprometrics.command.auth.AuthCommands.RotationOutcome;
+import com.webprometrics.command.auth.AuthCommands.SignUp;
+import com.webprometrics.command.auth.AuthCommands.StartSession;
+import com.webprometrics.command.infra.EventPositions;
+import com.webprometrics.command.team.TeamCommands.AcceptInvitation;
+import com.webprometrics.command.team.InvitationTokenStore;
+import com.webprometrics.platform.domain.DomainException;
+import com.webprometrics.platform.axon.MetadataKeys;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Sign-up, sign-in, token refresh and sign-out: checks secrets, then lets the aggregates decide. */
+@Service
+public class AuthService {
+    private final CommandGateway commands;
+    private final CredentialStore credentials;
+    private final RefreshTokenStore refreshTokens;
+    private final InvitationTokenStore invitationTokens;
+    private final PasswordEncoder passwords;
+    private final AccessTokens accessTokens;
+    private final EventPositions positions;
+    private final AuthProperties authProperties;
+    private final PlanProperties plans;
+    private final Clock clock;
+    private final String dummyHash;
+
+    AuthService(CommandGateway commands, CredentialStore credentials, RefreshTokenStore refreshTokens,
+                InvitationTokenStore invitationTokens, PasswordEncoder passwords, AccessTokens accessTokens,
+                EventPositions positions, AuthProperties authProperties, PlanProperties plans, Clock clock) {
+        this.commands = commands;
+        this.credentials = credentials;
+        this.refreshTokens = refreshTokens;
+        this.invitationTokens = invitationTokens;
+        this.passwords = passwords;
+        this.accessTokens = accessTokens;
+        this.positions = positions;
+        this.authProperties = authProperties;
+        this.plans = plans;
+        this.clock = clock;
+        this.dummyHash = passwords.encode(OpaqueTokens.newSecret());
+    }
+
+    public record Tokens(String accessToken, String refreshToken, long expiresIn, UUID userId, UUID agencyId,
+                         long position) {
+    }
+
+    public Tokens signUp(String agencyName, String name, String email, String password) {
+        UUID agencyId = UUID.randomUUID();
+        UUID userId = UUID.randomUUID();
+        send(new SignUp(agencyId, userId, agencyName.trim(), name.trim(), email.trim(),
+                passwords.encode(password), plans.defaultPlan(), plans.defaultClientLimit(), "UTC"), userId, agencyId);
+        return startSession(credentials.findByUserId(userId).orElseThrow());
+    }
+
+    public Tokens acceptInvitation(String inviteToken, String name, String password) {
+        UUID invitationId = invitationTokens.invitationFor(OpaqueTokens.hash(inviteToken))
+                .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "Invitation not found",
+                        "The invitation link is invalid."));
+        UUID userId = UUID.randomUUID();
+        send(new AcceptInvitation(invitationId, userId, name.trim(), passwords.encode(password), clock.instant()), userId, null);
+        return startSession(credentials.findByUserId(userId).orElseThrow());
+    }
+
+    public Tokens login(String email, String password) {
+        Optional<CredentialStore.Credentials> found = credentials.findByEmail(email.trim());
+        if (found.isEmpty()) {
+            passwords.matches(password, dummyHash); // same work as a real check: no account enumeration by timing
+            throw AuthProblems.invalidCredentials();
+        }
+        CredentialStore.Credentials user = found.get();
+        boolean matched = passwords.matches(password, user.passwordHash());
+        UUID sessionId = UUID.randomUUID();
+        LoginOutcome outcome = send(new RecordLoginAttempt(user.userId(), matched, sessionId, clock.instant()),
+                matched ? user.userId() : null, user.agencyId());
+        if (outcome != LoginOutcome.SUCCEEDED) {
+            throw AuthProblems.invalidCredentials();
+        }
+        return startSession(user, sessionId);
+    }
+
+    public Tokens refresh(String refreshToken) {
+        OpaqueTokens.Parsed presented = OpaqueTokens.parse(refreshToken).orElseThrow(AuthProblems::invalidRefreshToken);
+        RefreshTokenStore.StoredToken stored = refreshTokens.find(presented.id(), presented.generation())
+                .orElseThrow(AuthProblems::invalidRefreshToken);
+        if (!OpaqueTokens.matches(presented.secret(), stored.hash())) {
+            throw AuthProblems.invalidRefreshToken();
+        }
+        String nextSecret = OpaqueTokens.newSecret();
+        RotationOutcome outcome = send(new RotateRefreshToken(presented.id(), presented.generation(),
+                OpaqueTokens.hash(nextSecret), clock.instant()), stored.userId(), null);
+        if (outcome != RotationOutcome.ROTATED) {
+            throw AuthProblems.invalidRefreshToken();
+        }
+        CredentialStore.Credentials user = credentials.findByUserId(stored.userId()).filter(CredentialStore.Credentials::active)
+                .orElseThrow(AuthProblems::invalidRefreshToken);
+        String token = new OpaqueTokens.Parsed(presented.id(), presented.generation() + 1, nextSecret).format();
+        return new Tokens(accessTokens.issue(user), token, accessTokens.ttlSeconds(), user.userId(), user.agencyId(),
+                positions.of(presented.id()));
+    }
+
+    public void logout(String refreshToken) {
+        OpaqueTokens.parse(refreshToken).ifPresent(presented -> refreshTokens.find(presented.id(), presented.generation())
+                .filter(stored -> OpaqueTokens.matches(presented.secret(), stored.hash()))
+                .ifPresent(stored -> send(new EndSession(presented.id(), "logout"), stored.userId(), null)));
+    }
+
+    private Tokens startSession(CredentialStore.Credentials user) {
+        return startSession(user, UUID.randomUUID());
+    }
+
+    private Tokens startSession(CredentialStore.Credentials user, UUID sessionId) {
+        String secret = OpaqueTokens.newSecret();
+        Instant expiresAt = clock.instant().plus(authProperties.refreshTokenTtl());
+        send(new StartSession(sessionId, user.userId(), user.agencyId(), OpaqueTokens.hash(secret), expiresAt),
+                user.userId(), user.agencyId());
+        String refreshToken = new OpaqueTokens.Parsed(sessionId, 1, secret).format();
+        return new Tokens(accessTokens.issue(user), refreshToken, accessTokens.ttlSeconds(), user.userId(), user.agencyId(),
+                positions.of(sessionId));
+    }
+
+    /**
+     * Sign-in flows run before there is an access token, so the actor and agency the events are
+     * attributed to come from what the flow established, not from the request.
+     */
+    private <R> R send(Object command, UUID actorId, UUID agencyId) {
+        Map<String, Object> meta = new HashMap<>();
+        if (actorId != null) {
+            meta.put(MetadataKeys.USER_ID, actorId.toString());
+        }
+        if (agencyId != null) {
+            meta.put(MetadataKeys.AGENCY_ID, agencyId.toString());
+        }
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(meta));
+    }
+}

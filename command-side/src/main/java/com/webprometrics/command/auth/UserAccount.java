@@ -1,0 +1,146 @@
+package com.webprometrics.command.auth;
+
+import com.webprometrics.command.auth.AuthCommands.LoginOutcome;
+import com.webprometrics.command.auth.AuthCommands.RecordLoginAttempt;
+import com.webprometrics.command.team.TeamCommands.ChangeUserRole;
+import com.webprometrics.command.team.TeamCommands.DeactivateUser;
+import com.webprometrics.events.auth.LoginFailed;
+import com.webprometrics.events.auth.LoginSucceeded;
+import com.webprometrics.events.auth.UserCredentialsChanged;
+import com.webprometrics.events.auth.UserLockedOut;
+import com.webprometrics.events.auth.UserRegistered;
+import com.webprometrics.events.team.UserDeactivated;
+import com.webprometrics.events.team.UserRoleChanged;
+import com.webprometrics.platform.domain.DomainException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A person's account in one agency: sign-in attempts, lockout, role and deactivation. */
+@Aggregate
+public class UserAccount {
+    static final int MAX_CONSECUTIVE_FAILURES = 5;
+    static final Duration LOCKOUT = Duration.ofMinutes(15);
+
+    @AggregateIdentifier
+    private UUID userId;
+    private UUID agencyId;
+    private Role role;
+    private boolean active;
+    private int consecutiveFailures;
+    private Instant lockedUntil;
+
+    protected UserAccount() {
+    }
+
+    public UserAccount(UUID userId, UUID agencyId, String email, String name, Role role, UUID invitationId) {
+        apply(new UserRegistered(userId, agencyId, email, name, role.name(), invitationId));
+        apply(new UserCredentialsChanged(userId, agencyId, "initial"));
+    }
+
+    @CommandHandler
+    LoginOutcome handle(RecordLoginAttempt command) {
+        if (!active) {
+            apply(new LoginFailed(userId, agencyId, "deactivated", consecutiveFailures));
+            return LoginOutcome.FAILED;
+        }
+        if (lockedUntil != null && command.at().isBefore(lockedUntil)) {
+            apply(new LoginFailed(userId, agencyId, "locked", consecutiveFailures));
+            return LoginOutcome.FAILED;
+        }
+        if (!command.passwordMatched()) {
+            int failures = consecutiveFailures + 1;
+            apply(new LoginFailed(userId, agencyId, "bad_credentials", failures));
+            if (failures >= MAX_CONSECUTIVE_FAILURES) {
+                apply(new UserLockedOut(userId, agencyId, command.at().plus(LOCKOUT), failures));
+            }
+            return LoginOutcome.FAILED;
+        }
+        apply(new LoginSucceeded(userId, agencyId, command.sessionId()));
+        return LoginOutcome.SUCCEEDED;
+    }
+
+    @CommandHandler
+    void handle(ChangeUserRole command, CredentialStore credentials) {
+        requireSameAgency(command.agencyId());
+        Role wanted = Role.parse(command.role()).filter(Role::assignable).orElseThrow(() ->
+                new DomainException(DomainException.Kind.INVALID, "Invalid role", "Choose ADMIN, ANALYST, VIEWER or AUDITOR."));
+        if (role == Role.OWNER) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "The owner's role cannot be changed.");
+        }
+        if (userId.equals(command.actorId())) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "You cannot change your own role.");
+        }
+        if (!active) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "A deactivated user's role cannot be changed.");
+        }
+        if (wanted == role) {
+            return;
+        }
+        apply(new UserRoleChanged(userId, agencyId, role.name(), wanted.name()));
+        credentials.changeRole(userId, wanted);
+    }
+
+    @CommandHandler
+    void handle(DeactivateUser command, CredentialStore credentials) {
+        requireSameAgency(command.agencyId());
+        if (role == Role.OWNER) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "The owner cannot be deactivated.");
+        }
+        if (userId.equals(command.actorId())) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "You cannot deactivate yourself.");
+        }
+        if (!active) {
+            return;
+        }
+        apply(new UserDeactivated(userId, agencyId));
+        credentials.deactivate(userId);
+    }
+
+    private void requireSameAgency(UUID agency) {
+        if (!agencyId.equals(agency)) {
+            throw DomainException.notFound("The user");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(UserRegistered event) {
+        userId = event.userId();
+        agencyId = event.agencyId();
+        role = Role.valueOf(event.role());
+        active = true;
+    }
+
+    @EventSourcingHandler
+    void on(LoginFailed event) {
+        consecutiveFailures = event.consecutiveFailures();
+    }
+
+    @EventSourcingHandler
+    void on(UserLockedOut event) {
+        lockedUntil = event.lockedUntil();
+    }
+
+    @EventSourcingHandler
+    void on(LoginSucceeded event) {
+        consecutiveFailures = 0;
+        lockedUntil = null;
+    }
+
+    @EventSourcingHandler
+    void on(UserRoleChanged event) {
+        role = Role.valueOf(event.role());
+    }
+
+    @EventSourcingHandler
+    void on(UserDeactivated event) {
+        active = false;
+    }
+}

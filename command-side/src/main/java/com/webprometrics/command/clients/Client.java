@@ -1,0 +1,107 @@
+package com.webprometrics.command.clients;
+
+import com.webprometrics.command.clients.ClientCommands.ArchiveClient;
+import com.webprometrics.command.clients.ClientCommands.CreateClient;
+import com.webprometrics.command.clients.ClientCommands.RestoreClient;
+import com.webprometrics.command.clients.ClientCommands.UpdateClientDetails;
+import com.webprometrics.events.clients.ClientArchived;
+import com.webprometrics.events.clients.ClientCreated;
+import com.webprometrics.events.clients.ClientDetailsUpdated;
+import com.webprometrics.events.clients.ClientRestored;
+import com.webprometrics.platform.domain.DomainException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** An agency's client. Archived clients keep their history but cannot be edited until restored. */
+@Aggregate
+public class Client {
+    @AggregateIdentifier
+    private UUID clientId;
+    private UUID agencyId;
+    private ClientDetails details;
+    private boolean archived;
+
+    protected Client() {
+    }
+
+    @CommandHandler
+    Client(CreateClient command, ClientQuota quota) {
+        quota.reserve(command.agencyId());
+        ClientDetails d = command.details();
+        apply(new ClientCreated(command.clientId(), command.agencyId(), d.name(), d.website(), d.industry(),
+                d.contactEmail(), d.notes()));
+    }
+
+    @CommandHandler
+    void handle(UpdateClientDetails command) {
+        requireSameAgency(command.agencyId());
+        if (archived) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "Client archived",
+                    "An archived client cannot be changed; restore it first.");
+        }
+        ClientDetails next = details.patchedWith(command.changes());
+        if (next.name() == null || next.name().isBlank()) {
+            throw new DomainException(DomainException.Kind.INVALID, "A client needs a name.");
+        }
+        if (next.sameAs(details)) {
+            return;
+        }
+        apply(new ClientDetailsUpdated(clientId, agencyId, next.name(), next.website(), next.industry(),
+                next.contactEmail(), next.notes()));
+    }
+
+    @CommandHandler
+    void handle(ArchiveClient command, ClientQuota quota) {
+        requireSameAgency(command.agencyId());
+        if (archived) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "Already archived", "The client is already archived.");
+        }
+        apply(new ClientArchived(clientId, agencyId));
+        quota.release(agencyId);
+    }
+
+    @CommandHandler
+    void handle(RestoreClient command, ClientQuota quota) {
+        requireSameAgency(command.agencyId());
+        if (!archived) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "Not archived", "The client is not archived.");
+        }
+        quota.reserve(agencyId);
+        apply(new ClientRestored(clientId, agencyId));
+    }
+
+    /** Another agency's client does not exist as far as the caller can tell. */
+    private void requireSameAgency(UUID agency) {
+        if (!agencyId.equals(agency)) {
+            throw DomainException.notFound("The client");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ClientCreated event) {
+        clientId = event.clientId();
+        agencyId = event.agencyId();
+        details = new ClientDetails(event.name(), event.website(), event.industry(), event.contactEmail(), event.notes());
+    }
+
+    @EventSourcingHandler
+    void on(ClientDetailsUpdated event) {
+        details = new ClientDetails(event.name(), event.website(), event.industry(), event.contactEmail(), event.notes());
+    }
+
+    @EventSourcingHandler
+    void on(ClientArchived event) {
+        archived = true;
+    }
+
+    @EventSourcingHandler
+    void on(ClientRestored event) {
+        archived = false;
+    }
+}

@@ -1,0 +1,51 @@
+package com.webprometrics.command.infra;
+
+import com.webprometrics.command.auth.AuthProperties;
+import com.webprometrics.command.auth.SigningKeys;
+import com.webprometrics.platform.security.ResourceServerSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The command side checks every token itself (never trusting the gateway alone) against its own key,
+ * and enforces the same route roles as the gateway.
+ */
+@Configuration
+public class SecurityConfig {
+    private static final String[] WRITERS = {"OWNER", "ADMIN", "ANALYST"};
+    private static final String[] MANAGERS = {"OWNER", "ADMIN"};
+
+    @Bean
+    SecurityFilterChain commandSecurity(HttpSecurity http) throws Exception {
+        ResourceServerSecurity.apply(http).authorizeHttpRequests(auth -> auth
+                .requestMatchers(HttpMethod.POST, "/api/auth/signup", "/api/auth/login", "/api/auth/refresh",
+                        "/api/auth/accept-invitation").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/auth/jwks").permitAll()
+                .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/error").permitAll()
+                .requestMatchers("/api/team/**").hasAnyRole(MANAGERS)
+                .requestMatchers("/api/clients/**").hasAnyRole(WRITERS)
+                .anyRequest().authenticated());
+        return http.build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeys keys, AuthProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(keys.publicKey())
+                .signatureAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(ResourceServerSecurity.validator(properties.issuer()));
+        return decoder;
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

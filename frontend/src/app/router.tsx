@@ -1,0 +1,43 @@
+import { createBrowserRouter, Link, Navigate, RouterProvider } from 'react-router';
+import { AppShell } from '@/components/app-shell';
+import { AcceptInvitationRoute, LoginRoute, SignupRoute } from '@/features/auth';
+import { ClientRoute, ClientsRoute, NewClientRoute } from '@/features/clients';
+import { TeamRoute } from '@/features/team';
+import { AnonymousOnly, RequireAuth } from './guards';
+
+function NotFound() {
+  return (
+    <div className="full-page">
+      <div className="empty-state">
+        <h1 className="empty-state__title">Page not found</h1>
+        <Link to="/">Go to the start page</Link>
+      </div>
+    </div>
+  );
+}
+
+const router = createBrowserRouter([
+  { path: '/login', element: <AnonymousOnly><LoginRoute /></AnonymousOnly> },
+  { path: '/signup', element: <AnonymousOnly><SignupRoute /></AnonymousOnly> },
+  { path: '/accept-invitation', element: <AcceptInvitationRoute /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppShell />,
+        children: [
+          { path: '/', element: <Navigate to="/clients" replace /> },
+          { path: '/clients', element: <ClientsRoute /> },
+          { path: '/clients/new', element: <NewClientRoute /> },
+          { path: '/clients/:clientId', element: <ClientRoute /> },
+          { path: '/team', element: <TeamRoute /> },
+        ],
+      },
+    ],
+  },
+  { path: '*', element: <NotFound /> },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,44 @@
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useAuth } from '@/lib/auth';
+
+export function AppShell() {
+  const { user, logout } = useAuth();
+  const navigate = useNavigate();
+
+  const onLogout = async () => {
+    await logout();
+    navigate('/login', { replace: true });
+  };
+
+  return (
+    <div className="shell">
+      <header className="shell__header">
+        <NavLink to="/clients" className="brand">
+          WebPro<span>Metrics</span>
+        </NavLink>
+        <nav className="shell__nav" aria-label="Main">
+          <NavLink to="/clients" className="nav-link">
+            Clients
+          </NavLink>
+          <NavLink to="/team" className="nav-link">
+            Team
+          </NavLink>
+        </nav>
+        {user && (
+          <div className="user-menu" aria-label="User menu" role="group">
+            <div className="user-menu__who">
+              <span className="user-menu__name">{user.name}</span>
+              <span className="user-menu__agency">{user.agencyName}</span>
+            </div>
+            <button type="button" className="button button--ghost" onClick={onLogout}>
+              Log out
+            </button>
+          </div>
+        )}
+      </header>
+      <main className="shell__main">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

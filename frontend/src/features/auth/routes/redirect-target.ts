@@ -1,0 +1,7 @@
+export const HOME = '/clients';
+
+/** Only same-app paths: an open redirect through ?redirectTo= would be a phishing aid. */
+export function safeRedirect(target: string | null): string {
+  if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return HOME;
+  return target;
+}

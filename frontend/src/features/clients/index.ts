@@ -1,0 +1,3 @@
+export { ClientRoute } from './routes/client';
+export { ClientsRoute } from './routes/clients';
+export { NewClientRoute } from './routes/new-client';

@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api';
+import { teamKeys } from './types';
+
+export type InviteInput = { email: string; role: string };
+export type InviteResult = { invitationId: string; inviteToken: string; position?: number };
+
+export function inviteMember(input: InviteInput): Promise<InviteResult> {
+  return api.post<InviteResult>('/api/team/invitations', input);
+}
+
+export function inviteLink(inviteToken: string, origin: string = window.location.origin): string {
+  return `${origin}/accept-invitation?token=${encodeURIComponent(inviteToken)}`;
+}
+
+export function useInviteMember() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: inviteMember,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: teamKeys.all }),
+  });
+}

@@ -1,0 +1,1 @@
+export { TeamRoute } from './routes/team';

@@ -1,0 +1,148 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createApiClient } from '../api';
+import { ApiError } from '../api-error';
+
+type Call = { url: string; method: string; headers: Record<string, string>; body?: string };
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json', ...headers },
+  });
+}
+
+function fakeServer(responses: Response[]) {
+  const calls: Call[] = [];
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    calls.push({
+      url: String(input),
+      method: init?.method ?? 'GET',
+      headers: (init?.headers ?? {}) as Record<string, string>,
+      body: typeof init?.body === 'string' ? init.body : undefined,
+    });
+    const next = responses.shift();
+    if (!next) throw new Error('unexpected request');
+    return next;
+  });
+  return { calls, fetch: fetch as unknown as typeof globalThis.fetch };
+}
+
+describe('api client', () => {
+  it('should send the bearer token and encode the query string', async () => {
+    const server = fakeServer([json(200, { items: [], page: 0, size: 20, total: 0 })]);
+    const api = createApiClient({ fetch: server.fetch });
+    api.setSessionHooks({ getAccessToken: () => 'tok', refresh: async () => false, onSessionExpired: () => {} });
+
+    await api.get('/api/clients', { query: { q: 'Acme & Co', status: 'active', page: 0, empty: '' } });
+
+    expect(server.calls[0]?.url).toBe('/api/clients?q=Acme+%26+Co&status=active&page=0');
+    expect(server.calls[0]?.headers.Authorization).toBe('Bearer tok');
+    expect(server.calls[0]?.headers['X-Min-Position']).toBeUndefined();
+  });
+
+  it('should send the highest command position as X-Min-Position on later reads', async () => {
+    const server = fakeServer([
+      json(201, { id: 'a', position: 17 }),
+      json(200, { id: 'b', position: 9 }),
+      json(200, { items: [] }),
+    ]);
+    const api = createApiClient({ fetch: server.fetch });
+
+    await api.post('/api/clients', { name: 'Acme' });
+    await api.post('/api/clients/b/archive');
+    await api.get('/api/clients');
+
+    expect(server.calls[2]?.headers['X-Min-Position']).toBe('17');
+    expect(server.calls[0]?.headers['X-Min-Position']).toBeUndefined();
+  });
+
+  it('should refresh once on 401 and retry with the new token', async () => {
+    const server = fakeServer([json(401, { title: 'Unauthorized' }), json(200, { ok: true })]);
+    const api = createApiClient({ fetch: server.fetch });
+    let token = 'old';
+    const refresh = vi.fn(async () => {
+      token = 'new';
+      return true;
+    });
+    const onSessionExpired = vi.fn();
+    api.setSessionHooks({ getAccessToken: () => token, refresh, onSessionExpired });
+
+    await expect(api.get('/api/auth/me')).resolves.toEqual({ ok: true });
+
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(server.calls.map((c) => c.headers.Authorization)).toEqual(['Bearer old', 'Bearer new']);
+    expect(onSessionExpired).not.toHaveBeenCalled();
+  });
+
+  it('should end the session when the retried request is still unauthorized', async () => {
+    const server = fakeServer([json(401, { title: 'Unauthorized' }), json(401, { title: 'Unauthorized' })]);
+    const api = createApiClient({ fetch: server.fetch });
+    const refresh = vi.fn(async () => true);
+    const onSessionExpired = vi.fn();
+    api.setSessionHooks({ getAccessToken: () => 't', refresh, onSessionExpired });
+
+    await expect(api.get('/api/team')).rejects.toMatchObject({ status: 401 });
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(onSessionExpired).toHaveBeenCalledTimes(1);
+  });
+
+  it('should not try to refresh for anonymous calls such as login', async () => {
+    const server = fakeServer([json(401, { title: 'Invalid credentials', detail: 'E-mail or password is wrong' })]);
+    const api = createApiClient({ fetch: server.fetch });
+    const refresh = vi.fn(async () => true);
+    api.setSessionHooks({ getAccessToken: () => 't', refresh, onSessionExpired: () => {} });
+
+    const error = await api.post('/api/auth/login', { email: 'a@b.c', password: 'x' }, { auth: false }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).detail).toBe('E-mail or password is wrong');
+    expect(refresh).not.toHaveBeenCalled();
+    expect(server.calls[0]?.headers.Authorization).toBeUndefined();
+  });
+
+  it('should wait Retry-After and retry once when a read is stale', async () => {
+    const server = fakeServer([
+      json(201, { id: 'a', position: 5 }),
+      json(503, { type: 'https://webprometrics.dev/problems/stale-read', title: 'Stale read' }, { 'Retry-After': '1' }),
+      json(200, { id: 'a', name: 'Acme' }),
+    ]);
+    const sleep = vi.fn(async () => {});
+    const api = createApiClient({ fetch: server.fetch, sleep });
+
+    await api.post('/api/clients', { name: 'Acme' });
+    await expect(api.get('/api/clients/a')).resolves.toEqual({ id: 'a', name: 'Acme' });
+
+    expect(sleep).toHaveBeenCalledWith(1000);
+    expect(server.calls).toHaveLength(3);
+  });
+
+  it('should give up after one stale-read retry', async () => {
+    const stale = () => json(503, { title: 'Stale read' }, { 'Retry-After': '1' });
+    const server = fakeServer([json(201, { id: 'a', position: 5 }), stale(), stale()]);
+    const api = createApiClient({ fetch: server.fetch, sleep: async () => {} });
+
+    await api.post('/api/clients', { name: 'Acme' });
+    await expect(api.get('/api/clients/a')).rejects.toMatchObject({ status: 503, retryAfter: 1 });
+    expect(server.calls).toHaveLength(3);
+  });
+
+  it('should resolve empty 204 bodies to undefined', async () => {
+    const server = fakeServer([new Response(null, { status: 204 })]);
+    const api = createApiClient({ fetch: server.fetch });
+    await expect(api.post('/api/auth/logout', { refreshToken: 'r' })).resolves.toBeUndefined();
+  });
+});
+
+describe('api client position store', () => {
+  it('should resume from a stored position and save higher ones', async () => {
+    const server = fakeServer([json(200, { items: [] }), json(201, { id: 'a', position: 40 })]);
+    const saved: number[] = [];
+    const api = createApiClient({ fetch: server.fetch, positions: { load: () => 33, save: (p) => saved.push(p) } });
+
+    await api.get('/api/clients');
+    await api.post('/api/clients', { name: 'Acme' });
+
+    expect(server.calls[0]?.headers['X-Min-Position']).toBe('33');
+    expect(saved).toEqual([40]);
+  });
+});

@@ -1,0 +1,38 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { bootstrap, getState, logout, startSession, subscribe, type AuthState, type Me, type Tokens } from './session';
+
+export type { Me, Tokens };
+
+export const MANAGER_ROLES = ['OWNER', 'ADMIN'] as const;
+
+export function hasAnyRole(user: Me | null, roles: readonly string[]): boolean {
+  return !!user && user.roles.some((role) => roles.includes(role));
+}
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  useEffect(() => {
+    void bootstrap();
+  }, []);
+  return <>{children}</>;
+}
+
+export function useAuth(): AuthState & {
+  startSession: (tokens: Tokens) => Promise<void>;
+  logout: () => Promise<void>;
+} {
+  const state = useSyncExternalStore(subscribe, getState, getState);
+  const queryClient = useQueryClient();
+  const start = useCallback(
+    async (tokens: Tokens) => {
+      queryClient.clear();
+      await startSession(tokens);
+    },
+    [queryClient],
+  );
+  const end = useCallback(async () => {
+    await logout();
+    queryClient.clear();
+  }, [queryClient]);
+  return useMemo(() => ({ ...state, startSession: start, logout: end }), [state, start, end]);
+}

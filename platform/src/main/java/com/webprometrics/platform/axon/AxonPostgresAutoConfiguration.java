@@ -1,0 +1,72 @@
+package com.webprometrics.platform.axon;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The event store, token store and serializer as both sides see them: snake_case tables created by
+ * Flyway (PostgreSQL folds Axon's camelCase defaults), and Jackson 2 JSON so stored payloads are
+ * readable by auditors and by {@code psql}.
+ */
+@AutoConfiguration(beforeName = {
+        "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration"})
+public class AxonPostgresAutoConfiguration {
+
+    public static final String EVENT_TABLE = "event_store.domain_event_entry";
+    public static final String SNAPSHOT_TABLE = "event_store.snapshot_event_entry";
+
+    @Bean
+    public EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable(EVENT_TABLE)
+                .snapshotTable(SNAPSHOT_TABLE)
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    /** Each service keeps its processors' tokens in its own schema ({@code wpm.axon.token-table}). */
+    @Bean
+    public TokenSchema tokenSchema(@Value("${wpm.axon.token-table}") String tokenTable) {
+        return TokenSchema.builder()
+                .setTokenTable(tokenTable)
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("time_stamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    /** Picked up by name by Axon's Jackson serializer for events, messages and tokens. */
+    @Bean
+    public ObjectMapper defaultAxonObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Bean
+    public CorrelationDataProvider requestCorrelationDataProvider() {
+        return new RequestCorrelationDataProvider();
+    }
+}

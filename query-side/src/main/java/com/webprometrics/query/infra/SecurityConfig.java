@@ -1,0 +1,33 @@
+package com.webprometrics.query.infra;
+
+import com.webprometrics.platform.security.ResourceServerSecurity;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** The query side validates every token itself, against the command side's published JWK set. */
+@Configuration
+public class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain querySecurity(HttpSecurity http) throws Exception {
+        ResourceServerSecurity.apply(http).authorizeHttpRequests(auth -> auth
+                .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/error").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                .anyRequest().denyAll());
+        return http.build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(@Value("${wpm.auth.jwks-url}") String jwksUrl, @Value("${wpm.auth.issuer}") String issuer) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUrl).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(ResourceServerSecurity.validator(issuer));
+        return decoder;
+    }
+}

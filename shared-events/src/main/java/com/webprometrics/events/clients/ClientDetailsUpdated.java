@@ -1,0 +1,8 @@
+package com.webprometrics.events.clients;
+
+import java.util.UUID;
+
+/** The client's details after a (partial) update: every field carries its new value. */
+public record ClientDetailsUpdated(UUID clientId, UUID agencyId, String name, String website, String industry,
+                                   String contactEmail, String notes) {
+}
