@@ -1,0 +1,168 @@
+package com.webprometrics.command;
+
+import com.webprometrics.command.auth.AuthService;
+import com.webprometrics.command.auth.EmailAlreadyRegistered;
+import com.webprometrics.command.support.PostgresDatabase;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "wpm.plans.default-client-limit=3")
+class CommandSideIntegrationTest {
+    private static final String PASSWORD = "a long enough passphrase";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        PostgresDatabase.register(registry);
+    }
+
+    @Autowired
+    EventStorageEngine storageEngine;
+    @Autowired
+    TransactionManager axonTransactions;
+    @Autowired
+    AuthService auth;
+    @Autowired
+    JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void eventsGoToPostgresInSpringManagedTransactions() {
+        assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(axonTransactions).isInstanceOf(SpringTransactionManager.class);
+    }
+
+    @Test
+    void signUpStoresReadableEventsWithRequestMetadataAndNoSecret() throws Exception {
+        String email = "owner-" + UUID.randomUUID() + "@agency.test";
+        HttpResponse<String> response = post("/api/auth/signup", null, """
+                {"agencyName":"Readable Agency","name":"Olga","email":"%s","password":"%s"}""".formatted(email, PASSWORD),
+                Map.of("X-Correlation-Id", "corr-signup-1", "User-Agent", "integration-test/1.0"));
+        assertThat(response.statusCode()).isEqualTo(201);
+
+        List<Map<String, Object>> events = jdbc.queryForList("""
+                SELECT payload_type, convert_from(payload, 'UTF8') AS payload, convert_from(meta_data, 'UTF8') AS meta
+                FROM event_store.domain_event_entry WHERE convert_from(meta_data, 'UTF8') LIKE '%corr-signup-1%'
+                ORDER BY global_index""");
+        assertThat(events).extracting(e -> e.get("payload_type")).containsExactly(
+                "com.webprometrics.events.auth.AgencyRegistered", "com.webprometrics.events.auth.UserRegistered",
+                "com.webprometrics.events.auth.UserCredentialsChanged", "com.webprometrics.events.auth.SessionStarted");
+        assertThat((String) events.get(0).get("payload")).contains("\"name\":\"Readable Agency\"");
+        String hash = jdbc.queryForObject("SELECT password_hash FROM command.credentials WHERE email = ?", String.class, email);
+        for (Map<String, Object> event : events) {
+            String meta = (String) event.get("meta");
+            assertThat(meta).contains("\"correlationId\":\"corr-signup-1\"", "\"userAgent\":\"integration-test/1.0\"",
+                    "\"clientIp\":\"127.0.0.1\"", "\"causationId\"", "\"userId\"", "\"agencyId\"");
+            assertThat((String) event.get("payload")).doesNotContain(PASSWORD, hash);
+            assertThat(meta).doesNotContain(PASSWORD, hash);
+        }
+    }
+
+    @Test
+    void concurrentSignUpsWithOneEmailCreateExactlyOneAccount() throws Exception {
+        String email = "race-" + UUID.randomUUID() + "@agency.test";
+        List<Callable<String>> attempts = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String agency = "Racer " + i;
+            String spelling = i % 2 == 0 ? email : email.toUpperCase();
+            attempts.add(() -> {
+                try {
+                    auth.signUp(agency, "Racer", spelling, PASSWORD);
+                    return "created";
+                } catch (EmailAlreadyRegistered e) {
+                    return "conflict";
+                }
+            });
+        }
+        List<String> outcomes = runConcurrently(attempts);
+        assertThat(outcomes).containsOnlyOnce("created").filteredOn("conflict"::equals).hasSize(7);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM command.credentials WHERE lower(email) = lower(?)",
+                Integer.class, email)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM event_store.domain_event_entry WHERE payload_type LIKE '%UserRegistered'
+                AND lower(convert_from(payload, 'UTF8')) LIKE ?""", Integer.class, "%" + email.toLowerCase() + "%")).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentCreatesNeverExceedThePlansClientLimit() throws Exception {
+        AuthService.Tokens owner = auth.signUp("Limited Agency", "Lim", "limit-" + UUID.randomUUID() + "@agency.test", PASSWORD);
+        List<Callable<String>> creates = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String name = "Client " + i;
+            creates.add(() -> String.valueOf(post("/api/clients", owner.accessToken(),
+                    "{\"name\":\"%s\"}".formatted(name), Map.of()).statusCode()));
+        }
+        List<String> statuses = runConcurrently(creates);
+        assertThat(statuses).filteredOn("201"::equals).hasSize(3);
+        assertThat(statuses).filteredOn("402"::equals).hasSize(5);
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM event_store.domain_event_entry WHERE payload_type LIKE '%ClientCreated'
+                AND convert_from(payload, 'UTF8') LIKE ?""", Integer.class, "%" + owner.agencyId() + "%")).isEqualTo(3);
+    }
+
+    @Test
+    void invalidClientRequestsWriteNothing() throws Exception {
+        AuthService.Tokens owner = auth.signUp("Strict Agency", "Str", "strict-" + UUID.randomUUID() + "@agency.test", PASSWORD);
+        long before = jdbc.queryForObject("SELECT count(*) FROM event_store.domain_event_entry", Long.class);
+        for (String body : List.of("", "{", "{\"name\":\"\"}", "{\"name\":42}", "{\"name\":\"x\",\"contactEmail\":\"nope\"}",
+                "[1,2]", "{\"name\":\"x\",\"website\":\"not a site\"}")) {
+            HttpResponse<String> response = post("/api/clients", owner.accessToken(), body, Map.of());
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+            assertThat(response.body()).doesNotContain("Exception", "at com.");
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM event_store.domain_event_entry", Long.class)).isEqualTo(before);
+    }
+
+    private HttpResponse<String> post(String path, String token, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::setHeader);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<String> runConcurrently(List<Callable<String>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            List<Future<String>> futures = pool.invokeAll(tasks);
+            List<String> results = new ArrayList<>();
+            for (Future<String> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

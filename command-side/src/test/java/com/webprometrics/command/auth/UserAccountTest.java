@@ -1,0 +1,138 @@
+package com.webprometrics.command.auth;
+
+import com.webprometrics.command.auth.AuthCommands.LoginOutcome;
+import com.webprometrics.command.auth.AuthCommands.RecordLoginAttempt;
+import com.webprometrics.command.support.InMemoryCredentials;
+import com.webprometrics.command.team.TeamCommands.ChangeUserRole;
+import com.webprometrics.command.team.TeamCommands.DeactivateUser;
+import com.webprometrics.events.auth.LoginFailed;
+import com.webprometrics.events.auth.LoginSucceeded;
+import com.webprometrics.events.auth.UserLockedOut;
+import com.webprometrics.events.auth.UserRegistered;
+import com.webprometrics.events.team.UserDeactivated;
+import com.webprometrics.events.team.UserRoleChanged;
+import com.webprometrics.platform.domain.DomainException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.UUID;
+
+class UserAccountTest {
+    private static final UUID USER = UUID.randomUUID();
+    private static final UUID AGENCY = UUID.randomUUID();
+    private static final UUID SESSION = UUID.randomUUID();
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+    private AggregateTestFixture<UserAccount> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(UserAccount.class);
+        InMemoryCredentials credentials = new InMemoryCredentials();
+        credentials.register(USER, AGENCY, "ana@agency.test", "hash", Role.ANALYST);
+        fixture.registerInjectableResource(credentials);
+    }
+
+    private static UserRegistered analyst() {
+        return new UserRegistered(USER, AGENCY, "ana@agency.test", "Ana", "ANALYST", null);
+    }
+
+    private static LoginFailed failure(int count) {
+        return new LoginFailed(USER, AGENCY, "bad_credentials", count);
+    }
+
+    @Test
+    void rightPasswordSignsInAndResetsTheFailureCount() {
+        fixture.given(analyst(), failure(1), failure(2))
+                .when(new RecordLoginAttempt(USER, true, SESSION, NOW))
+                .expectEvents(new LoginSucceeded(USER, AGENCY, SESSION))
+                .expectResultMessagePayload(LoginOutcome.SUCCEEDED);
+    }
+
+    @Test
+    void wrongPasswordIsRecordedWithTheRunningCount() {
+        fixture.given(analyst(), failure(1))
+                .when(new RecordLoginAttempt(USER, false, SESSION, NOW))
+                .expectEvents(failure(2))
+                .expectResultMessagePayload(LoginOutcome.FAILED);
+    }
+
+    @Test
+    void fifthWrongPasswordInARowLocksTheAccountForFifteenMinutes() {
+        fixture.given(analyst(), failure(1), failure(2), failure(3), failure(4))
+                .when(new RecordLoginAttempt(USER, false, SESSION, NOW))
+                .expectEvents(failure(5), new UserLockedOut(USER, AGENCY, NOW.plusSeconds(900), 5));
+    }
+
+    @Test
+    void lockedAccountRefusesEvenTheRightPassword() {
+        fixture.given(analyst(), failure(5), new UserLockedOut(USER, AGENCY, NOW.plusSeconds(900), 5))
+                .when(new RecordLoginAttempt(USER, true, SESSION, NOW.plusSeconds(60)))
+                .expectEvents(new LoginFailed(USER, AGENCY, "locked", 5))
+                .expectResultMessagePayload(LoginOutcome.FAILED);
+    }
+
+    @Test
+    void lockExpiresAfterFifteenMinutes() {
+        fixture.given(analyst(), failure(5), new UserLockedOut(USER, AGENCY, NOW.plusSeconds(900), 5))
+                .when(new RecordLoginAttempt(USER, true, SESSION, NOW.plusSeconds(901)))
+                .expectEvents(new LoginSucceeded(USER, AGENCY, SESSION));
+    }
+
+    @Test
+    void deactivatedUserCannotSignIn() {
+        fixture.given(analyst(), new UserDeactivated(USER, AGENCY))
+                .when(new RecordLoginAttempt(USER, true, SESSION, NOW))
+                .expectEvents(new LoginFailed(USER, AGENCY, "deactivated", 0))
+                .expectResultMessagePayload(LoginOutcome.FAILED);
+    }
+
+    @Test
+    void adminCanChangeAnAnalystIntoAViewer() {
+        fixture.given(analyst())
+                .when(new ChangeUserRole(USER, AGENCY, "VIEWER", UUID.randomUUID()))
+                .expectEvents(new UserRoleChanged(USER, AGENCY, "ANALYST", "VIEWER"));
+    }
+
+    @Test
+    void nobodyCanBeMadeASecondOwner() {
+        fixture.given(analyst())
+                .when(new ChangeUserRole(USER, AGENCY, "OWNER", UUID.randomUUID()))
+                .expectException(DomainException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theOwnersRoleCannotBeChanged() {
+        fixture.given(new UserRegistered(USER, AGENCY, "o@agency.test", "Owner", "OWNER", null))
+                .when(new ChangeUserRole(USER, AGENCY, "VIEWER", UUID.randomUUID()))
+                .expectException(DomainException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherAgencyCannotTouchTheUser() {
+        fixture.given(analyst())
+                .when(new DeactivateUser(USER, UUID.randomUUID(), UUID.randomUUID()))
+                .expectExceptionMessage("The user was not found.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void usersCannotDeactivateThemselves() {
+        fixture.given(analyst())
+                .when(new DeactivateUser(USER, AGENCY, USER))
+                .expectException(DomainException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void deactivationIsRecordedOnce() {
+        fixture.given(analyst(), new UserDeactivated(USER, AGENCY))
+                .when(new DeactivateUser(USER, AGENCY, UUID.randomUUID()))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+}

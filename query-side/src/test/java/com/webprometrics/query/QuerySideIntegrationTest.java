@@ -1,0 +1,187 @@
+package com.webprometrics.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.webprometrics.events.auth.AgencyRegistered;
+import com.webprometrics.events.auth.UserRegistered;
+import com.webprometrics.events.clients.ClientArchived;
+import com.webprometrics.events.clients.ClientCreated;
+import com.webprometrics.events.clients.ClientDetailsUpdated;
+import com.webprometrics.events.team.UserRoleChanged;
+import com.webprometrics.query.infra.ReadYourWrites;
+import com.webprometrics.query.support.PostgresDatabase;
+import com.webprometrics.query.support.TestTokens;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Projections fed from the real event store on PostgreSQL, read over real HTTP with real JWTs. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class QuerySideIntegrationTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @DynamicPropertySource
+    static void setUp(DynamicPropertyRegistry registry) {
+        PostgresDatabase.register(registry);
+        registry.add("wpm.auth.jwks-url", () -> TestTokens.get().jwksUrl());
+    }
+
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    ReadYourWrites readYourWrites;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private void publish(String type, UUID aggregateId, long sequence, Object payload) {
+        eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId.toString(), sequence, payload));
+    }
+
+    private long head() {
+        return jdbc.queryForObject("SELECT max(global_index) FROM event_store.domain_event_entry", Long.class);
+    }
+
+    private record Agency(UUID agencyId, UUID ownerId, String token) {
+    }
+
+    private Agency agencyWithClients(String name, String... clients) {
+        UUID agencyId = UUID.randomUUID();
+        UUID ownerId = UUID.randomUUID();
+        publish("Agency", agencyId, 0, new AgencyRegistered(agencyId, name, ownerId, "starter", "UTC"));
+        publish("UserAccount", ownerId, 0, new UserRegistered(ownerId, agencyId, "owner@" + name + ".test", "Owner", "OWNER", null));
+        for (String client : clients) {
+            UUID clientId = UUID.randomUUID();
+            publish("Client", clientId, 0, new ClientCreated(clientId, agencyId, client, null, "Retail", null, null));
+        }
+        return new Agency(agencyId, ownerId, TestTokens.get().token(ownerId, agencyId, "OWNER"));
+    }
+
+    @Test
+    void clientLifecycleShowsUpInTheListAndDetail() throws Exception {
+        Agency agency = agencyWithClients("lifecycle");
+        UUID clientId = UUID.randomUUID();
+        publish("Client", clientId, 0, new ClientCreated(clientId, agency.agencyId(), "Acme Bakery", "https://acme.test", "Food", "a@acme.test", null));
+        publish("Client", clientId, 1, new ClientDetailsUpdated(clientId, agency.agencyId(), "Acme Bakery & Café", "https://acme.test", "Food", "a@acme.test", "VIP"));
+        publish("Client", clientId, 2, new ClientArchived(clientId, agency.agencyId()));
+
+        JsonNode archived = get("/api/clients?status=archived", agency.token(), head());
+        assertThat(archived.get("total").asLong()).isEqualTo(1);
+        JsonNode item = archived.get("items").get(0);
+        assertThat(item.get("name").asText()).isEqualTo("Acme Bakery & Café");
+        assertThat(item.get("status").asText()).isEqualTo("archived");
+        assertThat(item.get("notes").asText()).isEqualTo("VIP");
+        assertThat(get("/api/clients?status=active", agency.token(), null).get("total").asLong()).isZero();
+        assertThat(get("/api/clients/" + clientId, agency.token(), null).get("website").asText()).isEqualTo("https://acme.test");
+    }
+
+    @Test
+    void searchAndPagingStayInsideTheAgency() throws Exception {
+        Agency mine = agencyWithClients("mine", "Alpha Foods", "Beta Motors", "Gamma Foods");
+        Agency theirs = agencyWithClients("theirs", "Delta Foods");
+        JsonNode foods = get("/api/clients?q=foods&size=1&page=1", mine.token(), head());
+        assertThat(foods.get("total").asLong()).isEqualTo(2);
+        assertThat(foods.get("items")).hasSize(1);
+        assertThat(foods.get("items").get(0).get("name").asText()).isEqualTo("Gamma Foods");
+
+        String theirClient = jdbc.queryForObject("SELECT client_id::text FROM query.clients_view WHERE agency_id = ?",
+                String.class, theirs.agencyId());
+        assertThat(send("/api/clients/" + theirClient, mine.token(), Map.of()).statusCode()).isEqualTo(404);
+        assertThat(get("/api/clients?q=delta", mine.token(), null).get("total").asLong()).isZero();
+    }
+
+    @Test
+    void teamAndMeReflectRoleChanges() throws Exception {
+        Agency agency = agencyWithClients("team");
+        UUID analyst = UUID.randomUUID();
+        publish("UserAccount", analyst, 0, new UserRegistered(analyst, agency.agencyId(), "ana@team.test", "Ana", "ANALYST", UUID.randomUUID()));
+        publish("UserAccount", analyst, 1, new UserRoleChanged(analyst, agency.agencyId(), "ANALYST", "VIEWER"));
+        JsonNode team = get("/api/team", agency.token(), head());
+        assertThat(team.get("items")).hasSize(2);
+        assertThat(team.findValuesAsText("role")).containsExactlyInAnyOrder("OWNER", "VIEWER");
+        JsonNode me = get("/api/auth/me", TestTokens.get().token(analyst, agency.agencyId(), "VIEWER"), null);
+        assertThat(me.get("agencyName").asText()).isEqualTo("team");
+        assertThat(me.get("roles").get(0).asText()).isEqualTo("VIEWER");
+    }
+
+    @Test
+    void aPositionNotYetReachedAnswers503WithRetryAfter() throws Exception {
+        Agency agency = agencyWithClients("stale");
+        HttpResponse<String> response = send("/api/clients", agency.token(), Map.of("X-Min-Position", String.valueOf(head() + 1_000_000)));
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).contains("1");
+        assertThat(response.body()).contains("stale-read");
+        assertThat(send("/api/clients", agency.token(), Map.of("X-Min-Position", "soon")).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void queriesNeedAValidToken() throws Exception {
+        assertThat(send("/api/clients", null, Map.of()).statusCode()).isEqualTo(401);
+        assertThat(send("/api/clients", "not-a-jwt", Map.of()).statusCode()).isEqualTo(401);
+        Agency agency = agencyWithClients("bad-input");
+        assertThat(send("/api/clients?size=201", agency.token(), Map.of()).statusCode()).isEqualTo(400);
+        assertThat(send("/api/clients?status=deleted", agency.token(), Map.of()).statusCode()).isEqualTo(400);
+        assertThat(send("/api/clients/not-a-uuid", agency.token(), Map.of()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void rebuildingFromTheEventStoreYieldsIdenticalReadModels() throws Exception {
+        agencyWithClients("rebuild", "One", "Two", "Three");
+        assertThat(readYourWrites.awaitPosition(head())).isTrue();
+        List<Map<String, Object>> clientsBefore = dump("query.clients_view", "client_id");
+        List<Map<String, Object>> usersBefore = dump("query.users_view", "user_id");
+
+        for (String name : List.of("clients", "team")) {
+            StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
+            processor.shutDown();
+            processor.resetTokens(source -> source.createTailToken());
+            processor.start();
+        }
+        assertThat(readYourWrites.awaitPosition(head())).isTrue();
+        assertThat(dump("query.clients_view", "client_id")).isEqualTo(clientsBefore);
+        assertThat(dump("query.users_view", "user_id")).isEqualTo(usersBefore);
+    }
+
+    private List<Map<String, Object>> dump(String table, String key) {
+        return jdbc.queryForList("SELECT * FROM " + table + " ORDER BY " + key);
+    }
+
+    private JsonNode get(String path, String token, Long minPosition) throws Exception {
+        HttpResponse<String> response = send(path, token,
+                minPosition == null ? Map.of() : Map.of("X-Min-Position", String.valueOf(minPosition)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String path, String token, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
