@@ -1,0 +1,72 @@
+package com.webprometrics.gateway.security;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.DefaultCorsProcessor;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
+
+import com.webprometrics.gateway.error.Problems;
+
+/** CORS for the API from the {@code WPM_CORS_ORIGINS} allowlist; a refused request gets 403 problem+json. */
+public final class CorsConfig {
+
+    private CorsConfig() {
+    }
+
+    public static CorsFilter corsFilter(List<String> allowedOrigins) {
+        CorsConfiguration config = new CorsConfiguration();
+        config.setAllowedOrigins(allowedOrigins);
+        config.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        config.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "X-Correlation-Id",
+                "X-Min-Position", "X-Requested-With"));
+        config.setExposedHeaders(List.of("X-Correlation-Id", "X-RateLimit-Remaining", "Retry-After", "Location",
+                "Content-Disposition"));
+        config.setAllowCredentials(false); // bearer tokens, no cookies
+        config.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", config);
+        source.registerCorsConfiguration("/health", config);
+        CorsFilter filter = new CorsFilter(source);
+        filter.setCorsProcessor(new ProblemCorsProcessor());
+        return filter;
+    }
+
+    static final class ProblemCorsProcessor extends DefaultCorsProcessor {
+        @Override
+        protected void rejectRequest(ServerHttpResponse response) throws IOException {
+            if (response instanceof org.springframework.http.server.ServletServerHttpResponse servlet) {
+                HttpServletResponse raw = servlet.getServletResponse();
+                HttpServletRequest request = CURRENT.get();
+                raw.setStatus(403);
+                raw.setContentType(Problems.MEDIA_TYPE);
+                raw.setCharacterEncoding("UTF-8");
+                raw.getOutputStream().write(Problems.json(403, "forbidden", "Forbidden",
+                        "Cross-origin request from an origin that is not allowed.",
+                        request != null ? request.getRequestURI() : null).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                raw.flushBuffer();
+                return;
+            }
+            super.rejectRequest(response);
+        }
+
+        @Override
+        public boolean processRequest(CorsConfiguration config, HttpServletRequest request, HttpServletResponse response)
+                throws IOException {
+            CURRENT.set(request);
+            try {
+                return super.processRequest(config, request, response);
+            } finally {
+                CURRENT.remove();
+            }
+        }
+
+        private static final ThreadLocal<HttpServletRequest> CURRENT = new ThreadLocal<>();
+    }
+}

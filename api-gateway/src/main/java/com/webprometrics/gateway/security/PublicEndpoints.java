@@ -1,0 +1,69 @@
+package com.webprometrics.gateway.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * What needs no token: the auth entry points, the JWKS, payment webhooks, the OAuth callback,
+ * {@code GET /health} and every path outside {@code /api} (the SPA, actuator). A token sent to one of
+ * these is ignored by the gateway (not rejected when stale) and still forwarded to the backend.
+ */
+public final class PublicEndpoints {
+
+    public static final String[] AUTH_ENTRY_POINTS = {
+            "/api/auth/signup", "/api/auth/login", "/api/auth/refresh", "/api/auth/accept-invitation" };
+
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+    private static final RequestMatcher API = PATHS.matcher("/api/**");
+
+    private static final RequestMatcher PUBLIC_API = new OrRequestMatcher(
+            PATHS.matcher(HttpMethod.POST, "/api/auth/signup"),
+            PATHS.matcher(HttpMethod.POST, "/api/auth/login"),
+            PATHS.matcher(HttpMethod.POST, "/api/auth/refresh"),
+            PATHS.matcher(HttpMethod.POST, "/api/auth/accept-invitation"),
+            PATHS.matcher(HttpMethod.GET, "/api/auth/jwks"),
+            PATHS.matcher(HttpMethod.HEAD, "/api/auth/jwks"),
+            PATHS.matcher(HttpMethod.POST, "/api/webhooks/payments/**"),
+            PATHS.matcher(HttpMethod.GET, "/api/integrations/oauth/callback"));
+
+    private static final RequestMatcher AUTH = new OrRequestMatcher(
+            PATHS.matcher(HttpMethod.POST, AUTH_ENTRY_POINTS[0]),
+            PATHS.matcher(HttpMethod.POST, AUTH_ENTRY_POINTS[1]),
+            PATHS.matcher(HttpMethod.POST, AUTH_ENTRY_POINTS[2]),
+            PATHS.matcher(HttpMethod.POST, AUTH_ENTRY_POINTS[3]));
+
+    private static final RequestMatcher ACCOUNT_KEYED = new OrRequestMatcher(
+            PATHS.matcher(HttpMethod.POST, AUTH_ENTRY_POINTS[0]),
+            PATHS.matcher(HttpMethod.POST, AUTH_ENTRY_POINTS[1]));
+
+    private PublicEndpoints() {
+    }
+
+    public static RequestMatcher publicApi() {
+        return PUBLIC_API;
+    }
+
+    public static boolean isApi(HttpServletRequest request) {
+        return API.matches(request);
+    }
+
+    /** True for requests the gateway lets through without a token. */
+    public static boolean isPublic(HttpServletRequest request) {
+        return !API.matches(request) || PUBLIC_API.matches(request);
+    }
+
+    /** The four auth entry points with their own, tighter budgets. */
+    public static boolean isAuthEntryPoint(HttpServletRequest request) {
+        return AUTH.matches(request);
+    }
+
+    /** Signup and login: also limited per account (the {@code email} of the JSON body). */
+    public static boolean isAccountKeyed(HttpServletRequest request) {
+        return ACCOUNT_KEYED.matches(request);
+    }
+}

@@ -1,0 +1,177 @@
+package com.webprometrics.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+/** Body limit, CORS, security headers, /health and the SPA. */
+class EdgeTest extends StandardGatewayTest {
+
+    private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'";
+
+    @Test
+    void declaredOversizedBodyIs413() {
+        byte[] body = new byte[1024 * 1024 + 1];
+        HttpResponse<String> response = send(req("/api/clients").header("Authorization", bearer(TOKENS.token("OWNER")))
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofByteArray(body)));
+        assertPayloadTooLarge(response);
+    }
+
+    @Test
+    void streamedOversizedBodyIs413() {
+        byte[] body = new byte[3 * 1024 * 1024];
+        HttpResponse<String> response = send(req("/api/clients").header("Authorization", bearer(TOKENS.token("OWNER")))
+                .header("Content-Type", "application/octet-stream")
+                .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+        assertPayloadTooLarge(response);
+    }
+
+    @Test
+    void streamedOversizedLoginIs413() {
+        byte[] body = ("{\"email\":\"x@example.com\",\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes();
+        HttpResponse<String> response = send(req("/api/auth/login").header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+        assertPayloadTooLarge(response);
+    }
+
+    @Test
+    void bodyAtTheLimitPasses() {
+        byte[] body = new byte[1024 * 1024];
+        HttpResponse<String> response = send(req("/api/clients").header("Authorization", bearer(TOKENS.token("OWNER")))
+                .header("Content-Type", "application/octet-stream")
+                .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).path("bodyLength").asInt()).isEqualTo(1024 * 1024);
+    }
+
+    private static void assertPayloadTooLarge(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(json(response).path("type").asString())
+                .isEqualTo("https://webprometrics.dev/problems/payload-too-large");
+        assertThat(response.headers().firstValue("X-Correlation-Id")).isPresent();
+    }
+
+    @Test
+    void corsPreflightFromAllowedOrigin() {
+        HttpResponse<String> response = send(req("/api/clients").method("OPTIONS", BodyPublishers.noBody())
+                .header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization, content-type"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains("POST");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Headers").orElseThrow().toLowerCase())
+                .contains("authorization");
+    }
+
+    @Test
+    void corsPreflightFromOtherOriginIsRefused() {
+        HttpResponse<String> response = send(req("/api/clients").method("OPTIONS", BodyPublishers.noBody())
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST"));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(json(response).path("type").asString()).isEqualTo("https://webprometrics.dev/problems/forbidden");
+    }
+
+    @Test
+    void corsActualRequestExposesHeaders() {
+        HttpResponse<String> response = send(req("/api/clients").header("Origin", "http://localhost:5173")
+                .header("Authorization", bearer(TOKENS.token("VIEWER"))));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
+        assertThat(response.headers().firstValue("Access-Control-Expose-Headers").orElseThrow())
+                .contains("X-Correlation-Id").contains("X-RateLimit-Remaining");
+    }
+
+    @Test
+    void securityHeadersOnProxiedOwnAndSpaResponses() {
+        for (HttpResponse<String> response : new HttpResponse[] {
+                send(req("/api/clients").header("Authorization", bearer(TOKENS.token("VIEWER")))),
+                send(req("/api/clients")),
+                send(req("/")),
+                send(req("/health")) }) {
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+            assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+            assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(CSP);
+            assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
+        }
+    }
+
+    @Test
+    void hstsWhenTheTrustedProxySaysHttps() {
+        HttpResponse<String> response = send(req("/").header("X-Forwarded-Proto", "https"));
+        assertThat(response.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("max-age="));
+    }
+
+    @Test
+    void healthUpWhenEverythingIsUp() {
+        HttpResponse<String> response = send(req("/health"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.path("status").asString()).isEqualTo("UP");
+        assertThat(body.path("components").path("gateway").asString()).isEqualTo("UP");
+        assertThat(body.path("components").path("database").asString()).isEqualTo("UP");
+        assertThat(body.path("components").path("command-side").asString()).isEqualTo("UP");
+        assertThat(body.path("components").path("query-side").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void health503WhenABackendIsDown() {
+        QUERY.healthy.set(false);
+        try {
+            HttpResponse<String> response = send(req("/health"));
+            assertThat(response.statusCode()).isEqualTo(503);
+            JsonNode body = json(response);
+            assertThat(body.path("status").asString()).isEqualTo("DOWN");
+            assertThat(body.path("components").path("query-side").asString()).isEqualTo("DOWN");
+            assertThat(body.path("components").path("command-side").asString()).isEqualTo("UP");
+            assertThat(body.path("components").path("database").asString()).isEqualTo("UP");
+        } finally {
+            QUERY.healthy.set(true);
+        }
+    }
+
+    @Test
+    void actuatorExposesHealthAndPrometheus() {
+        assertThat(send(req("/actuator/health")).statusCode()).isEqualTo(200);
+        HttpResponse<String> prometheus = send(req("/actuator/prometheus"));
+        assertThat(prometheus.statusCode()).isEqualTo(200);
+        assertThat(prometheus.body()).contains("jvm_");
+    }
+
+    @Test
+    void spaServesFilesWithCachingAndFallsBackToIndex() {
+        HttpResponse<String> index = send(req("/"));
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(index.body()).contains("<div id=root>");
+        assertThat(index.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(index.headers().firstValue("Cache-Control").orElseThrow()).contains("no-cache");
+
+        HttpResponse<String> asset = send(req("/assets/index-abc123.js"));
+        assertThat(asset.statusCode()).isEqualTo(200);
+        assertThat(asset.body()).isEqualTo("console.log('spa')");
+        assertThat(asset.headers().firstValue("Content-Type").orElseThrow()).contains("javascript");
+        assertThat(asset.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age=31536000")
+                .contains("immutable");
+
+        HttpResponse<String> deepLink = send(req("/clients/42/dashboard?from=2024-01-01"));
+        assertThat(deepLink.statusCode()).isEqualTo(200);
+        assertThat(deepLink.body()).contains("<div id=root>");
+        assertThat(deepLink.headers().firstValue("Cache-Control").orElseThrow()).contains("no-cache");
+
+        assertThat(send(req("/favicon.svg")).body()).contains("<svg");
+        // traversal never leaves the SPA folder
+        HttpResponse<String> traversal = send(req("/assets/%2e%2e/%2e%2e/etc/passwd"));
+        assertThat(traversal.body()).doesNotContain("root:");
+    }
+}

@@ -1,0 +1,155 @@
+package com.webprometrics.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+class RoutingTest extends StandardGatewayTest {
+
+    @Test
+    void readsGoToQuerySideWithPathAndQueryUnchanged() {
+        HttpResponse<String> response = send(req("/api/clients/42?status=active&q=a%20b%26c&x=%2F")
+                .header("Authorization", bearer(TOKENS.token("VIEWER"))));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode echo = json(response);
+        assertThat(echo.path("service").asString()).isEqualTo("query");
+        assertThat(echo.path("method").asString()).isEqualTo("GET");
+        assertThat(echo.path("path").asString()).isEqualTo("/api/clients/42");
+        assertThat(echo.path("rawQuery").asString()).isEqualTo("status=active&q=a%20b%26c&x=%2F");
+        assertThat(response.headers().firstValue("X-Backend")).hasValue("query");
+    }
+
+    @Test
+    void headGoesToQuerySide() {
+        HttpResponse<String> response = send(req("/api/dashboard").method("HEAD", BodyPublishers.noBody())
+                .header("Authorization", bearer(TOKENS.token("VIEWER"))));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Backend")).hasValue("query");
+    }
+
+    @Test
+    void mutationsGoToCommandSideWithBody() {
+        String token = TOKENS.token("OWNER");
+        for (String method : new String[] { "POST", "PUT", "PATCH", "DELETE" }) {
+            HttpResponse<String> response = send(req("/api/clients/7?v=1")
+                    .method(method, BodyPublishers.ofString("{\"name\":\"Acme\"}"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", bearer(token)));
+            assertThat(response.statusCode()).as(method).isEqualTo(200);
+            JsonNode echo = json(response);
+            assertThat(echo.path("service").asString()).as(method).isEqualTo("command");
+            assertThat(echo.path("method").asString()).isEqualTo(method);
+            assertThat(echo.path("path").asString()).isEqualTo("/api/clients/7");
+            assertThat(echo.path("rawQuery").asString()).isEqualTo("v=1");
+            assertThat(echo.path("body").asString()).isEqualTo("{\"name\":\"Acme\"}");
+        }
+    }
+
+    @Test
+    void jwksAndOauthCallbackAlwaysGoToCommandSideWithoutToken() {
+        HttpResponse<String> jwks = send(req("/api/auth/jwks"));
+        assertThat(jwks.statusCode()).isEqualTo(200);
+        assertThat(json(jwks).path("keys").isArray()).isTrue();
+
+        HttpResponse<String> callback = send(req("/api/integrations/oauth/callback?code=abc&state=xyz"));
+        assertThat(callback.statusCode()).isEqualTo(200);
+        assertThat(json(callback).path("service").asString()).isEqualTo("command");
+        assertThat(json(callback).path("rawQuery").asString()).isEqualTo("code=abc&state=xyz");
+    }
+
+    @Test
+    void forwardsAuthorizationCorrelationIdAndForwardedHeaders() {
+        String token = TOKENS.token("VIEWER");
+        HttpResponse<String> response = send(rawReq("/api/clients")
+                .header("Authorization", bearer(token))
+                .header("X-Correlation-Id", "abc-123.XYZ_9")
+                .header("X-Forwarded-For", "203.0.113.9"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode headers = json(response).path("headers");
+        assertThat(headers.path("authorization").get(0).asString()).isEqualTo("Bearer " + token);
+        assertThat(headers.path("x-correlation-id").get(0).asString()).isEqualTo("abc-123.XYZ_9");
+        assertThat(headers.path("x-forwarded-for").get(0).asString()).isEqualTo("203.0.113.9, 127.0.0.1");
+        assertThat(headers.path("x-forwarded-proto").get(0).asString()).isEqualTo("http");
+        assertThat(headers.path("x-forwarded-host").get(0).asString()).isEqualTo("127.0.0.1:" + port);
+        assertThat(response.headers().firstValue("X-Correlation-Id")).hasValue("abc-123.XYZ_9");
+    }
+
+    @Test
+    void backendClientIsApacheWithoutContentCompression() {
+        // Apache httpclient5 adds "Accept-Encoding: gzip, x-gzip, deflate" and decompresses unless the
+        // gateway's customizer (the same one that sizes the pool) disabled it.
+        HttpResponse<String> response = send(req("/api/clients").header("Authorization", bearer(TOKENS.token("VIEWER"))));
+        assertThat(json(response).path("headers").has("accept-encoding")).isFalse();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void proxyUsesApacheWithTheSizedPool() throws Exception {
+        var factories = context.getBeansOfType(org.springframework.http.client.ClientHttpRequestFactory.class);
+        var apache = factories.values().stream()
+                .filter(f -> f instanceof org.springframework.http.client.HttpComponentsClientHttpRequestFactory)
+                .map(f -> (org.springframework.http.client.HttpComponentsClientHttpRequestFactory) f)
+                .findFirst().orElseThrow(() -> new AssertionError("no Apache factory among " + factories));
+        Object client = apache.getHttpClient();
+        java.lang.reflect.Field field = client.getClass().getDeclaredField("connManager");
+        field.setAccessible(true);
+        var pool = (org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager) field.get(client);
+        assertThat(pool.getMaxTotal()).isEqualTo(200);
+        assertThat(pool.getDefaultMaxPerRoute()).isEqualTo(100);
+    }
+
+    @Test
+    void forwardedForIsThePeerWhenNoneWasSent() {
+        HttpResponse<String> response = send(rawReq("/api/clients")
+                .header("Authorization", bearer(TOKENS.token("VIEWER"))));
+        JsonNode headers = json(response).path("headers");
+        assertThat(headers.path("x-forwarded-for").get(0).asString()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void correlationIdIsGeneratedWhenMissingOrInsane() {
+        HttpResponse<String> none = send(req("/api/auth/jwks"));
+        String generated = none.headers().firstValue("X-Correlation-Id").orElseThrow();
+        assertThat(UUID.fromString(generated)).isNotNull();
+
+        HttpResponse<String> insane = send(req("/api/clients")
+                .header("Authorization", bearer(TOKENS.token("VIEWER")))
+                .header("X-Correlation-Id", "evil value <script>"));
+        String replaced = insane.headers().firstValue("X-Correlation-Id").orElseThrow();
+        assertThat(UUID.fromString(replaced)).isNotNull();
+        assertThat(json(insane).path("headers").path("x-correlation-id").get(0).asString()).isEqualTo(replaced);
+
+        HttpResponse<String> tooLong = send(req("/api/auth/jwks").header("X-Correlation-Id", "a".repeat(101)));
+        assertThat(tooLong.headers().firstValue("X-Correlation-Id").orElseThrow()).isNotEqualTo("a".repeat(101));
+
+        HttpResponse<String> unauthorized = send(req("/api/clients").header("X-Correlation-Id", "err-1"));
+        assertThat(unauthorized.statusCode()).isEqualTo(401);
+        assertThat(unauthorized.headers().firstValue("X-Correlation-Id")).hasValue("err-1");
+    }
+
+    @Test
+    void unknownApiRouteIs404Problem() {
+        HttpResponse<String> response = send(req("/api/nope/1").header("Authorization", bearer(TOKENS.token("OWNER"))));
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(json(response).path("type").asString()).isEqualTo("https://webprometrics.dev/problems/not-found");
+        assertThat(json(response).path("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void nonApiMutationIs405Problem() {
+        HttpResponse<String> response = send(req("/some/page").POST(BodyPublishers.ofString("x")));
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(json(response).path("type").asString())
+                .isEqualTo("https://webprometrics.dev/problems/method-not-allowed");
+    }
+}

@@ -1,0 +1,344 @@
+package com.webprometrics.systemtests;
+
+import com.webprometrics.localpg.LocalPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole stack as separate processes: the three packaged jars on a fresh database, on free ports.
+ * <p>
+ * Tests normally share one stack per JVM through {@link #shared()} (or {@code @ExtendWith(StackExtension.class)});
+ * a test that needs other settings (tight rate limits, a stopped service…) builds its own with
+ * {@link #builder()} and closes it. Process output goes to {@code system-tests/target/stack-logs/<service>.log}.
+ * <p>
+ * System properties: {@code wpm.stack.startTimeoutSeconds} (default 90, per start-up stage),
+ * {@code wpm.stack.jvmOpts} (JVM flags of the services), {@code wpm.stack.keepDatabase=true} (do not drop it).
+ */
+public final class Stack implements AutoCloseable {
+
+    public static final String COMMAND = "command-side";
+    public static final String QUERY = "query-side";
+    public static final String GATEWAY = "api-gateway";
+
+    private static final String DEFAULT_JVM_OPTS =
+            "-Xms64m -Xmx512m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError";
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static Stack shared;
+
+    private final String name;
+    private final Path repoRoot;
+    private final Path logDir;
+    private final Map<String, String> extraEnv;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private LocalPostgres postgres;
+    private String database;
+    private volatile boolean closed;
+
+    private Stack(String name, Map<String, String> extraEnv) {
+        this.name = name;
+        this.repoRoot = RepoLayout.root();
+        this.logDir = RepoLayout.systemTestsDir().resolve("target/stack-logs");
+        this.extraEnv = Map.copyOf(extraEnv);
+    }
+
+    /** The stack shared by all tests of this JVM, started on first use and stopped when the JVM ends. */
+    public static synchronized Stack shared() {
+        if (shared == null) {
+            // Production budgets everywhere but one: the per-account sign-in budget is raised from 5 to 8 so the
+            // end-to-end test can drive an account into lockout (5 bad passwords) through the gateway and still
+            // see the per-address limit (5) answer 429. The gateway's own tests cover the per-account default.
+            Stack stack = new Stack("", Map.of("WPM_RATE_LIMIT_AUTH_ACCOUNT_CAPACITY", "8"));
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-wpm-stack"));
+            try {
+                stack.start();
+            } catch (RuntimeException | Error e) {
+                stack.close();
+                throw e;
+            }
+            shared = stack;
+        }
+        return shared;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** For a private stack: a name (suffix of its log files) and extra environment for all three services. */
+    public static final class Builder {
+        private String name = "custom";
+        private final Map<String, String> env = new LinkedHashMap<>();
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder env(String key, String value) {
+            env.put(key, value);
+            return this;
+        }
+
+        /** Starts it; the caller closes it (try-with-resources or @AfterAll). */
+        public Stack start() {
+            Stack stack = new Stack(name, env);
+            try {
+                stack.start();
+            } catch (RuntimeException | Error e) {
+                stack.close();
+                throw e;
+            }
+            return stack;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ accessors
+
+    /** The gateway, e.g. {@code http://localhost:41234} (no trailing slash). */
+    public String baseUrl() {
+        return "http://localhost:" + port(GATEWAY);
+    }
+
+    /** A fresh HTTP helper against the gateway. */
+    public Api api() {
+        return new Api(URI.create(baseUrl()));
+    }
+
+    public String commandUrl() {
+        return "http://localhost:" + port(COMMAND);
+    }
+
+    public String queryUrl() {
+        return "http://localhost:" + port(QUERY);
+    }
+
+    public int port(String service) {
+        Integer p = ports.get(service);
+        if (p == null) throw new IllegalArgumentException("No service " + service);
+        return p;
+    }
+
+    /** The JDBC URL of this stack's own database (for tests that look at tables directly). */
+    public String jdbcUrl() {
+        return postgres.jdbcUrl(database);
+    }
+
+    public String databaseName() {
+        return database;
+    }
+
+    public LocalPostgres postgres() {
+        return postgres;
+    }
+
+    public Path repoRoot() {
+        return repoRoot;
+    }
+
+    public Path logFile(String service) {
+        return logDir.resolve(service + (name.isEmpty() ? "" : "-" + name) + ".log");
+    }
+
+    /** Last {@code lines} lines of a service's log. */
+    public String logTail(String service, int lines) {
+        return tail(logFile(service), lines);
+    }
+
+    public Process process(String service) {
+        return processes.get(service);
+    }
+
+    // ------------------------------------------------------------------------------------------ start/stop
+
+    private void start() {
+        List<String> missing = new ArrayList<>();
+        for (String service : List.of(COMMAND, QUERY, GATEWAY)) {
+            if (!Files.isRegularFile(jar(service))) missing.add(repoRoot.relativize(jar(service)).toString());
+        }
+        if (!Files.isRegularFile(RepoLayout.spaDir().resolve("index.html"))) missing.add("frontend/dist/index.html");
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("The stack cannot start: missing " + missing
+                    + ". Build first (mvn -B -ntp verify from the repository root builds every module before"
+                    + " system-tests; or mvn -B -ntp -DskipTests package).");
+        }
+        try {
+            Files.createDirectories(logDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        postgres = LocalPostgres.findOrStart(RepoLayout.systemTestsDir().resolve("target/wpm-data"));
+        database = postgres.createFreshDatabase("wpm_st");
+        for (String service : List.of(COMMAND, QUERY, GATEWAY)) ports.put(service, freePort());
+
+        long stageTimeout = Long.getLong("wpm.stack.startTimeoutSeconds", 90);
+        launch(COMMAND);
+        awaitHealthy(COMMAND, commandUrl() + "/actuator/health", stageTimeout);
+        launch(QUERY);
+        launch(GATEWAY);
+        awaitHealthy(QUERY, queryUrl() + "/actuator/health", stageTimeout);
+        awaitHealthy(GATEWAY, baseUrl() + "/health", stageTimeout);
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("WPM_DATABASE_URL", postgres.jdbcUrl(database));
+        env.put("WPM_DATABASE_USER", postgres.user());
+        env.put("WPM_DATABASE_PASSWORD", postgres.password());
+        env.put("WPM_GATEWAY_PORT", String.valueOf(port(GATEWAY)));
+        env.put("WPM_COMMAND_PORT", String.valueOf(port(COMMAND)));
+        env.put("WPM_QUERY_PORT", String.valueOf(port(QUERY)));
+        env.put("WPM_COMMAND_URL", commandUrl());
+        env.put("WPM_QUERY_URL", queryUrl());
+        env.put("WPM_JWKS_URL", commandUrl() + "/api/auth/jwks");
+        env.put("WPM_DATA_DIR", RepoLayout.systemTestsDir().resolve("target/wpm-data").toString());
+        env.put("WPM_SPA_DIR", RepoLayout.spaDir().toString());
+        env.put("SPRING_OUTPUT_ANSI_ENABLED", "never");
+        env.putAll(extraEnv);
+        return env;
+    }
+
+    private void launch(String service) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(Arrays.asList(System.getProperty("wpm.stack.jvmOpts", DEFAULT_JVM_OPTS).trim().split("\\s+")));
+        command.add("-jar");
+        command.add(jar(service).toString());
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(repoRoot.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(logFile(service).toFile()));
+        pb.environment().putAll(environment());
+        try {
+            processes.put(service, pb.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + service + ": " + command, e);
+        }
+    }
+
+    private void awaitHealthy(String service, String url, long timeoutSeconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            Process p = processes.get(service);
+            if (!p.isAlive()) {
+                throw new IllegalStateException(service + " exited with code " + p.exitValue()
+                        + " during start-up.\n" + allLogTails());
+            }
+            try {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                last = r.statusCode() + " " + r.body();
+                if (r.statusCode() == 200 && r.body().replace(" ", "").contains("\"status\":\"UP\"")) return;
+            } catch (IOException e) {
+                last = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + service, e);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException(service + " not healthy at " + url + " after " + timeoutSeconds
+                + " s; last answer: " + abbreviate(last, 500) + "\n" + allLogTails());
+    }
+
+    /** Stops the services (gateway first), then drops the database; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        List<String> order = new ArrayList<>(processes.keySet());
+        java.util.Collections.reverse(order);
+        for (String service : order) processes.get(service).destroy();
+        for (String service : order) {
+            Process p = processes.get(service);
+            try {
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (postgres != null) {
+            try {
+                if (database != null && !Boolean.getBoolean("wpm.stack.keepDatabase")) postgres.dropDatabase(database);
+            } catch (RuntimeException e) {
+                System.err.println("Could not drop " + database + ": " + e.getMessage());
+            } finally {
+                postgres.close();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    private Path jar(String service) {
+        return repoRoot.resolve(service).resolve("target").resolve(service + ".jar");
+    }
+
+    private String allLogTails() {
+        StringBuilder sb = new StringBuilder();
+        for (String service : processes.keySet()) {
+            sb.append("----- last lines of ").append(logFile(service)).append(" -----\n")
+                    .append(logTail(service, 40)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String tail(Path file, int lines) {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            long from = Math.max(0, f.length() - 64 * 1024);
+            byte[] bytes = new byte[(int) (f.length() - from)];
+            f.seek(from);
+            f.readFully(bytes);
+            String[] all = new String(bytes, StandardCharsets.UTF_8).split("\r?\n");
+            return String.join("\n", Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
+        } catch (java.io.FileNotFoundException e) {
+            return "(no log)";
+        } catch (IOException e) {
+            return "(cannot read " + file + ": " + e.getMessage() + ")";
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "…";
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
