@@ -29,6 +29,7 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestTemplate;
 
 import com.webprometrics.gateway.ratelimit.RateLimitFilter;
+import com.webprometrics.websecurity.CachingJwtDecoder;
 import com.webprometrics.gateway.ratelimit.RateLimitProperties;
 import com.webprometrics.gateway.ratelimit.RateLimiter;
 
@@ -109,7 +110,7 @@ public class SecurityConfig {
                 .restOperations(new RestTemplate(requestFactory))
                 .build();
         decoder.setJwtValidator(validator(properties));
-        return decoder;
+        return new CachingJwtDecoder(decoder);
     }
 
     static OAuth2TokenValidator<Jwt> validator(JwtProperties properties) {

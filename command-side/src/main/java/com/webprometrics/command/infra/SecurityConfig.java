@@ -3,6 +3,7 @@ package com.webprometrics.command.infra;
 import com.webprometrics.command.auth.AuthProperties;
 import com.webprometrics.command.auth.SigningKeys;
 import com.webprometrics.platform.security.ResourceServerSecurity;
+import com.webprometrics.websecurity.CachingJwtDecoder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -41,7 +42,7 @@ public class SecurityConfig {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(keys.publicKey())
                 .signatureAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(ResourceServerSecurity.validator(properties.issuer()));
-        return decoder;
+        return new CachingJwtDecoder(decoder);
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package com.webprometrics.platform.web;
 
 import com.webprometrics.platform.security.CurrentUserArgumentResolver;
+import com.webprometrics.websecurity.HeaderFirewall;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -46,6 +48,11 @@ public class WebPlatformAutoConfiguration {
                 resolvers.add(new CurrentUserArgumentResolver());
             }
         };
+    }
+
+    @Bean
+    WebSecurityCustomizer fastHeaderFirewall() {
+        return web -> web.httpFirewall(HeaderFirewall.strict());
     }
 
     /** A number where text is expected, or text where a number is, is a client error, not a silent coercion. */

@@ -1,6 +1,7 @@
 package com.webprometrics.query.infra;
 
 import com.webprometrics.platform.security.ResourceServerSecurity;
+import com.webprometrics.websecurity.CachingJwtDecoder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +29,6 @@ public class SecurityConfig {
     JwtDecoder jwtDecoder(@Value("${wpm.auth.jwks-url}") String jwksUrl, @Value("${wpm.auth.issuer}") String issuer) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUrl).jwsAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(ResourceServerSecurity.validator(issuer));
-        return decoder;
+        return new CachingJwtDecoder(decoder);
     }
 }
