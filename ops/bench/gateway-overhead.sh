@@ -66,8 +66,9 @@ run_wrk() { # url → "req/s avg p50 p99 errors"
   echo "$rps $avg $p50 $p99 ${errors:-0}"
 }
 
-# Warm the JITs of both paths at full concurrency before measuring (C2 needs a while on 2 cores).
-WARMUP="${BENCH_WARMUP_SECONDS:-20}"
+# Warm the JITs of both paths at full concurrency before measuring: on 2 cores the gateway needs about a
+# minute of load before C2 has compiled its request path (at 20 s it still ran at a third of its speed).
+WARMUP="${BENCH_WARMUP_SECONDS:-60}"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $TOKEN" http://localhost:18082/api/clients >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $TOKEN" http://localhost:18080/api/clients >/dev/null
 

@@ -28,11 +28,12 @@ CREATE TABLE query.clients_view (
 CREATE INDEX clients_view_agency_name ON query.clients_view (agency_id, status, lower(name));
 
 CREATE TABLE query.agencies_view (
-    agency_id  UUID PRIMARY KEY,
-    name       TEXT        NOT NULL,
-    plan       TEXT        NOT NULL,
-    time_zone  TEXT        NOT NULL,
-    created_at TIMESTAMPTZ NOT NULL
+    agency_id    UUID PRIMARY KEY,
+    name         TEXT        NOT NULL,
+    plan         TEXT        NOT NULL,
+    client_limit INTEGER     NOT NULL,
+    time_zone    TEXT        NOT NULL,
+    created_at   TIMESTAMPTZ NOT NULL
 );
 
 CREATE TABLE query.users_view (

@@ -13,7 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-import com.webprometrics.gateway.support.TestDatabase;
+import com.webprometrics.localpg.TestDatabase;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -38,7 +38,7 @@ public abstract class GatewayTestBase {
 
     /** Database and SPA folder; each concrete context adds its backend URLs. */
     protected static void common(DynamicPropertyRegistry registry) {
-        TestDatabase db = TestDatabase.shared();
+        TestDatabase db = TestDatabase.shared("wpm_gateway_test");
         registry.add("spring.datasource.url", db::url);
         registry.add("spring.datasource.username", db::user);
         registry.add("spring.datasource.password", db::password);

@@ -81,6 +81,16 @@ class RoutingTest extends StandardGatewayTest {
     }
 
     @Test
+    void headersTheGatewaySetsAppearOnceEvenWhenTheBackendSetsThemToo() {
+        HttpResponse<String> response = send(rawReq("/api/clients")
+                .header("Authorization", bearer(TOKENS.token("VIEWER")))
+                .header("X-Correlation-Id", "once-only"));
+        assertThat(response.headers().allValues("X-Correlation-Id")).containsExactly("once-only");
+        assertThat(response.headers().allValues("X-Frame-Options")).containsExactly("DENY");
+        assertThat(response.headers().allValues("X-Backend")).containsExactly("query");
+    }
+
+    @Test
     void backendClientIsApacheWithoutContentCompression() {
         // Apache httpclient5 adds "Accept-Encoding: gzip, x-gzip, deflate" and decompresses unless the
         // gateway's customizer (the same one that sizes the pool) disabled it.

@@ -45,10 +45,12 @@ class ArchitectureTest {
 
     @Test
     void eventsArePlainRecordsWithoutFrameworkTypes() {
-        classes().that().resideInAPackage("com.webprometrics.events..").and().areNotAnnotatedWith(Deprecated.class)
+        classes().that().resideInAPackage("com.webprometrics.events..")
+                .and().resideOutsideOfPackage("com.webprometrics.events..upcasting..")
                 .and().doNotHaveSimpleName("package-info")
                 .should().beRecords()
-                .andShould().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.webprometrics.events..")
+                .andShould().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.webprometrics.events..",
+                        "org.axonframework.serialization..")
                 .check(commandSide);
     }
 

@@ -86,6 +86,18 @@ class CommandSideIntegrationTest {
     }
 
     @Test
+    void aStaleTokenSentAlongDoesNotBlockSigningIn() throws Exception {
+        String email = "stale-" + UUID.randomUUID() + "@agency.test";
+        auth.signUp("Stale Agency", "Sam", email, PASSWORD);
+        HttpResponse<String> login = post("/api/auth/login", "expired.or.garbage",
+                "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, PASSWORD), Map.of());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        HttpResponse<String> clients = post("/api/clients", "expired.or.garbage", "{\"name\":\"x\"}", Map.of());
+        assertThat(clients.statusCode()).isEqualTo(401);
+        assertThat(clients.body()).contains("\"correlationId\"");
+    }
+
+    @Test
     void concurrentSignUpsWithOneEmailCreateExactlyOneAccount() throws Exception {
         String email = "race-" + UUID.randomUUID() + "@agency.test";
         List<Callable<String>> attempts = new ArrayList<>();

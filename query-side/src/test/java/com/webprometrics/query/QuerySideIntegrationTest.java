@@ -11,7 +11,11 @@ import com.webprometrics.events.team.UserRoleChanged;
 import com.webprometrics.query.infra.ReadYourWrites;
 import com.webprometrics.query.support.PostgresDatabase;
 import com.webprometrics.query.support.TestTokens;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -71,13 +75,24 @@ class QuerySideIntegrationTest {
     private Agency agencyWithClients(String name, String... clients) {
         UUID agencyId = UUID.randomUUID();
         UUID ownerId = UUID.randomUUID();
-        publish("Agency", agencyId, 0, new AgencyRegistered(agencyId, name, ownerId, "starter", "UTC"));
+        publish("Agency", agencyId, 0, new AgencyRegistered(agencyId, name, ownerId, "starter", 10, "UTC"));
         publish("UserAccount", ownerId, 0, new UserRegistered(ownerId, agencyId, "owner@" + name + ".test", "Owner", "OWNER", null));
         for (String client : clients) {
             UUID clientId = UUID.randomUUID();
             publish("Client", clientId, 0, new ClientCreated(clientId, agencyId, client, null, "Retail", null, null));
         }
         return new Agency(agencyId, ownerId, TestTokens.get().token(ownerId, agencyId, "OWNER"));
+    }
+
+    @Autowired
+    EventStorageEngine storageEngine;
+    @Autowired
+    TransactionManager axonTransactions;
+
+    @Test
+    void eventsAreReadFromPostgresInSpringManagedTransactions() {
+        assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(axonTransactions).isInstanceOf(SpringTransactionManager.class);
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.webprometrics.gateway.body.BodyLimitFilter;
 import com.webprometrics.gateway.client.ClientAddressFilter;
 import com.webprometrics.gateway.client.ClientAddressResolver;
 import com.webprometrics.gateway.client.ForwardedHeaders;
+import com.webprometrics.gateway.client.OwnResponseHeaders;
 import com.webprometrics.gateway.correlation.CorrelationIdFilter;
 import com.webprometrics.gateway.error.GatewayErrorFilter;
 import com.webprometrics.gateway.security.CorsConfig;
@@ -34,6 +35,11 @@ public class FilterConfig {
     @Bean
     ForwardedHeaders forwardedHeaders() {
         return new ForwardedHeaders();
+    }
+
+    @Bean
+    OwnResponseHeaders ownResponseHeaders() {
+        return new OwnResponseHeaders();
     }
 
     @Bean

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -78,8 +79,9 @@ public class RateLimiter {
     }
 
     public Decision consume(Kind kind, String key) {
-        BucketProxy bucket = kind == Kind.USER ? userBucket(key) : proxyManager.getProxy(bucketKey(kind, key),
-                supplier(kind));
+        BucketProxy bucket = kind == Kind.USER ? userBucket(key) : proxyManager.builder()
+                .withImplicitConfigurationReplacement(version(kind), TokensInheritanceStrategy.PROPORTIONALLY)
+                .build(bucketKey(kind, key), supplier(kind));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         long retryAfter = probe.isConsumed() ? 0 : Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill()));
         return new Decision(probe.isConsumed(), probe.getRemainingTokens(), retryAfter);
@@ -91,9 +93,19 @@ public class RateLimiter {
             userBuckets.clear();
         }
         return userBuckets.computeIfAbsent(sub, s -> proxyManager.builder()
+                .withImplicitConfigurationReplacement(version(Kind.USER), TokensInheritanceStrategy.PROPORTIONALLY)
                 .withOptimization(Optimizations.delaying(new DelayParameters(
                         properties.userSync().maxUnsyncedTokens(), properties.userSync().maxUnsyncedTime())))
                 .build(bucketKey(Kind.USER, s), supplier(Kind.USER)));
+    }
+
+    /**
+     * Stored buckets keep the configuration they were created with; a version derived from the configured
+     * budget makes a changed budget replace it (keeping the same share of tokens) instead of waiting
+     * for every stored bucket to expire.
+     */
+    private long version(Kind kind) {
+        return configurations.get(kind).toString().hashCode() & 0x7fffffffL;
     }
 
     private Supplier<BucketConfiguration> supplier(Kind kind) {

@@ -81,6 +81,9 @@ public final class StandInBackend implements AutoCloseable {
             echo.put("body", new String(requestBody, StandardCharsets.UTF_8));
             echo.put("bodyLength", requestBody.length);
             exchange.getResponseHeaders().add("X-Backend", service);
+            // like the real services, which echo the correlation id and set their own security headers
+            exchange.getResponseHeaders().add("X-Correlation-Id", "set-by-" + service);
+            exchange.getResponseHeaders().add("X-Frame-Options", "SAMEORIGIN");
             send(exchange, 200, "application/json", JSON.writeValueAsString(echo));
         }
     }

@@ -20,7 +20,7 @@ public class Agency {
 
     Agency(AuthCommands.SignUp command) {
         apply(new AgencyRegistered(command.agencyId(), command.agencyName(), command.userId(), command.plan(),
-                command.timeZone()));
+                command.clientLimit(), command.timeZone()));
     }
 
     @EventSourcingHandler

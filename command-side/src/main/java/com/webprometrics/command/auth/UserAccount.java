@@ -56,7 +56,8 @@ public class UserAccount {
             return LoginOutcome.FAILED;
         }
         if (!command.passwordMatched()) {
-            int failures = consecutiveFailures + 1;
+            boolean lockServed = lockedUntil != null && !command.at().isBefore(lockedUntil);
+            int failures = (lockServed ? 0 : consecutiveFailures) + 1;
             apply(new LoginFailed(userId, agencyId, "bad_credentials", failures));
             if (failures >= MAX_CONSECUTIVE_FAILURES) {
                 apply(new UserLockedOut(userId, agencyId, command.at().plus(LOCKOUT), failures));
@@ -121,6 +122,9 @@ public class UserAccount {
     @EventSourcingHandler
     void on(LoginFailed event) {
         consecutiveFailures = event.consecutiveFailures();
+        if ("bad_credentials".equals(event.reason()) && event.consecutiveFailures() == 1) {
+            lockedUntil = null;
+        }
     }
 
     @EventSourcingHandler

@@ -23,12 +23,13 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfig {
     private static final String[] WRITERS = {"OWNER", "ADMIN", "ANALYST"};
     private static final String[] MANAGERS = {"OWNER", "ADMIN"};
+    private static final String[] PUBLIC_AUTH = {"/api/auth/signup", "/api/auth/login", "/api/auth/refresh",
+            "/api/auth/accept-invitation"};
 
     @Bean
     SecurityFilterChain commandSecurity(HttpSecurity http) throws Exception {
-        ResourceServerSecurity.apply(http).authorizeHttpRequests(auth -> auth
-                .requestMatchers(HttpMethod.POST, "/api/auth/signup", "/api/auth/login", "/api/auth/refresh",
-                        "/api/auth/accept-invitation").permitAll()
+        ResourceServerSecurity.apply(http, PUBLIC_AUTH).authorizeHttpRequests(auth -> auth
+                .requestMatchers(HttpMethod.POST, PUBLIC_AUTH).permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/auth/jwks").permitAll()
                 .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/error").permitAll()
                 .requestMatchers("/api/team/**").hasAnyRole(MANAGERS)

@@ -82,6 +82,14 @@ class UserAccountTest {
     }
 
     @Test
+    void afterALockHasRunOutTheCountStartsAgain() {
+        fixture.given(analyst(), failure(5), new UserLockedOut(USER, AGENCY, NOW.plusSeconds(900), 5))
+                .when(new RecordLoginAttempt(USER, false, SESSION, NOW.plusSeconds(901)))
+                .expectEvents(failure(1))
+                .expectResultMessagePayload(LoginOutcome.FAILED);
+    }
+
+    @Test
     void deactivatedUserCannotSignIn() {
         fixture.given(analyst(), new UserDeactivated(USER, AGENCY))
                 .when(new RecordLoginAttempt(USER, true, SESSION, NOW))

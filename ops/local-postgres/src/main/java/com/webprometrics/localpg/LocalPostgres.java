@@ -124,9 +124,11 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "64MB")
                     .setServerConfig("listen_addresses", "localhost")
-                    // zonky starts postgres with -F (fsync off); this cluster keeps data, so turn fsync back on
-                    // (a later -c wins). synchronous_commit stays off: a crash may lose the last commits, never pages.
+                    // zonky starts postgres tuned for throwaway test data (-F: fsync off, synchronous_commit off).
+                    // This cluster holds the event store, and a committed event must survive a crash: turn both
+                    // back on (a later -c wins).
                     .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             return new LocalPostgres("localhost:" + port, "postgres", "", "postgres", "",
                     "embedded cluster in " + pgData.toAbsolutePath(), pg);

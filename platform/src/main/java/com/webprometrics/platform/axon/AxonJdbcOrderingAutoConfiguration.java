@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
  * Axon 4.13 orders its JDBC and transaction auto-configurations after Boot 3's class names; Boot 4 moved
  * them, so without this Axon would not see the DataSource and would silently fall back to a no-op
  * transaction manager. This empty auto-configuration sits between the two and restores the order.
- * {@code AxonWiringTest} in each service guards it.
+ * {@code CommandSideIntegrationTest} and {@code QuerySideIntegrationTest} guard it.
  */
 @AutoConfiguration(
         afterName = {

@@ -1,6 +1,8 @@
 package com.webprometrics.platform.security;
 
+import com.webprometrics.platform.web.CorrelationIdFilter;
 import com.webprometrics.platform.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -13,10 +15,13 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The resource-server settings both services share: stateless, bearer JWTs only, roles from the
@@ -28,21 +33,29 @@ public final class ResourceServerSecurity {
     private ResourceServerSecurity() {
     }
 
-    public static HttpSecurity apply(HttpSecurity http) throws Exception {
+    /**
+     * @param publicEndpoints paths (exact, e.g. {@code /api/auth/login}) where a bearer token is ignored
+     *                        rather than checked, so a stale token sent along never blocks signing in again
+     */
+    public static HttpSecurity apply(HttpSecurity http, String... publicEndpoints) throws Exception {
+        DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
+        Set<String> ignored = Set.of(publicEndpoints);
+        BearerTokenResolver resolver = request -> ignored.contains(request.getRequestURI()) ? null : bearer.resolve(request);
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .oauth2ResourceServer(rs -> rs
+                        .bearerTokenResolver(resolver)
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))
-                        .authenticationEntryPoint((req, res, e) -> write(res, 401, "unauthorized", "Unauthorized",
+                        .authenticationEntryPoint((req, res, e) -> write(req, res, 401, "unauthorized", "Unauthorized",
                                 "A valid access token is required."))
-                        .accessDeniedHandler((req, res, e) -> write(res, 403, "forbidden", "Forbidden",
+                        .accessDeniedHandler((req, res, e) -> write(req, res, 403, "forbidden", "Forbidden",
                                 "Your role does not allow this action.")))
                 .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((req, res, e) -> write(res, 401, "unauthorized", "Unauthorized",
+                        .authenticationEntryPoint((req, res, e) -> write(req, res, 401, "unauthorized", "Unauthorized",
                                 "A valid access token is required."))
-                        .accessDeniedHandler((req, res, e) -> write(res, 403, "forbidden", "Forbidden",
+                        .accessDeniedHandler((req, res, e) -> write(req, res, 403, "forbidden", "Forbidden",
                                 "Your role does not allow this action.")));
     }
 
@@ -68,13 +81,15 @@ public final class ResourceServerSecurity {
         return converter;
     }
 
-    private static void write(HttpServletResponse response, int status, String slug, String title, String detail)
-            throws IOException {
+    private static void write(HttpServletRequest request, HttpServletResponse response, int status, String slug,
+                              String title, String detail) throws IOException {
         response.setStatus(status);
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
         response.setContentType("application/problem+json");
-        response.getWriter().write(Problems.json(status, slug, title, detail));
+        Object correlationId = request.getAttribute(CorrelationIdFilter.ATTRIBUTE);
+        response.getWriter().write(Problems.json(status, slug, title, detail,
+                correlationId == null ? null : correlationId.toString()));
     }
 }

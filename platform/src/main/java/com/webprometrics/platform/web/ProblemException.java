@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A failure the caller can act on, answered as RFC 9457 problem+json with
- * {@code type = https://webprometrics.dev/problems/<slug>}. Domain exceptions extend it.
+ * {@code type = https://webprometrics.dev/problems/<slug>}. For web-layer failures (request shape, paging,
+ * headers); rules of the domain throw the framework-free {@code DomainException} instead.
  */
 public class ProblemException extends RuntimeException {
     private final HttpStatus status;

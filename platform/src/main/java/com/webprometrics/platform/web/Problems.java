@@ -31,9 +31,10 @@ public final class Problems {
     }
 
     /** A minimal problem+json body for places that answer before Spring MVC (security filters). */
-    public static String json(int status, String slug, String title, String detail) {
+    public static String json(int status, String slug, String title, String detail, String correlationId) {
         return "{\"type\":\"" + TYPE_BASE + slug + "\",\"title\":\"" + escape(title) + "\",\"status\":" + status
-                + ",\"detail\":\"" + escape(detail) + "\"}";
+                + ",\"detail\":\"" + escape(detail) + "\""
+                + (correlationId == null ? "" : ",\"correlationId\":\"" + escape(correlationId) + "\"") + "}";
     }
 
     private static String escape(String s) {
