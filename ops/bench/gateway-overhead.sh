@@ -66,11 +66,12 @@ run_wrk() { # url → "req/s avg p50 p99 errors"
   echo "$rps $avg $p50 $p99 ${errors:-0}"
 }
 
-# Warm the JITs of both paths at full concurrency before measuring: on 2 cores the gateway needs about a
-# minute of load before C2 has compiled its request path (at 20 s it still ran at a third of its speed).
-WARMUP="${BENCH_WARMUP_SECONDS:-60}"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $TOKEN" http://localhost:18082/api/clients >/dev/null
+# Warm up before measuring. On 2 cores the JIT shares the CPU with the load: the gateway needs about three
+# minutes of full load before C2 has compiled its request path (after 20 s it ran at a third of its final
+# speed, after 60 s at half). Loading through the gateway warms the query side too.
+WARMUP="${BENCH_WARMUP_SECONDS:-180}"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $TOKEN" http://localhost:18080/api/clients >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d30s -H "Authorization: Bearer $TOKEN" http://localhost:18082/api/clients >/dev/null
 
 direct="$(run_wrk http://localhost:18082/api/clients)"
 gateway="$(run_wrk http://localhost:18080/api/clients)"
@@ -99,7 +100,7 @@ section="$(cat <<MD
 
 Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, Java $(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p').
 Request: \`GET /api/clients\` (first page of 20 of an agency's 50 clients, bearer JWT validated on every hop),
-wrk ${THREADS} threads × ${CONNECTIONS} connections × ${SECONDS_PER_RUN} s, after a ${WARMUP} s warm-up per path.
+wrk ${THREADS} threads × ${CONNECTIONS} connections × ${SECONDS_PER_RUN} s, after ${WARMUP} s of warm-up load through the gateway.
 All processes (PostgreSQL, three JVMs, wrk) share the same $(nproc) cores, so the gateway's CPU comes out of the
 backend's budget: compare the latency added per hop at one connection as well as throughput.
 

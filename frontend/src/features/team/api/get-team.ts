@@ -9,11 +9,16 @@ function normalizeStatus(status: string | undefined): MemberStatus {
   return s === 'deactivated' || s === 'invited' ? s : 'active';
 }
 
-/** GET /api/team may answer a bare array or a page object; both become a list of members. */
+type RawInvitation = { invitationId?: string; email?: string; role?: string; createdAt?: string };
+
+/**
+ * GET /api/team answers `{items: [members], invitations: [pending], total}` (a bare array is accepted
+ * too). Pending invitations are listed after the members with status "invited".
+ */
 export function normalizeTeam(body: unknown): TeamMember[] {
   const items: unknown = Array.isArray(body) ? body : (body as { items?: unknown } | null)?.items;
   if (!Array.isArray(items)) return [];
-  return (items as RawMember[]).map((m) => ({
+  const members: TeamMember[] = (items as RawMember[]).map((m) => ({
     userId: m.userId ?? m.id ?? m.email ?? '',
     email: m.email ?? '',
     name: m.name ?? null,
@@ -21,6 +26,18 @@ export function normalizeTeam(body: unknown): TeamMember[] {
     status: normalizeStatus(m.status),
     createdAt: m.createdAt,
   }));
+  const pending: unknown = Array.isArray(body) ? [] : (body as { invitations?: unknown } | null)?.invitations;
+  const invited: TeamMember[] = Array.isArray(pending)
+    ? (pending as RawInvitation[]).map((i) => ({
+        userId: i.invitationId ?? i.email ?? '',
+        email: i.email ?? '',
+        name: null,
+        role: i.role ?? 'VIEWER',
+        status: 'invited' as const,
+        createdAt: i.createdAt,
+      }))
+    : [];
+  return [...members, ...invited];
 }
 
 export async function getTeam(signal?: AbortSignal): Promise<TeamMember[]> {
@@ -35,8 +52,8 @@ const CATCH_UP_INTERVAL_MS = 1_000;
 const CATCH_UP_ATTEMPTS = 10;
 
 /**
- * Signup and accepting an invitation answer without an event position, so the team read model
- * may not list the signed-in user yet; poll briefly until it does.
+ * A fallback for sessions restored without a known event position: the team read model may not list
+ * the signed-in user yet right after signing up; poll briefly until it does.
  */
 export function useTeam(currentUserId: string | undefined) {
   return useQuery({

@@ -14,6 +14,18 @@ describe('normalizeTeam', () => {
     expect(m).toMatchObject({ userId: 'u2', role: 'ADMIN', status: 'invited', name: null });
   });
 
+  it('should list pending invitations after the members, as invited', () => {
+    const team = normalizeTeam({
+      items: [member],
+      invitations: [{ invitationId: 'i1', email: 'new@acme.test', role: 'ANALYST', createdAt: '2026-11-25T10:00:00Z' }],
+      total: 1,
+    });
+    expect(team).toHaveLength(2);
+    expect(team[1]).toEqual({
+      userId: 'i1', email: 'new@acme.test', name: null, role: 'ANALYST', status: 'invited', createdAt: '2026-11-25T10:00:00Z',
+    });
+  });
+
   it('should return an empty list for anything else', () => {
     expect(normalizeTeam(null)).toEqual([]);
     expect(normalizeTeam({ members: [] })).toEqual([]);
