@@ -1,26 +1,11 @@
 package com.webprometrics.gateway.security;
 
-import com.webprometrics.websecurity.HeaderFirewall;
-import org.springframework.context.annotation.Bean;
+import com.webprometrics.websecurity.LeanSecurityConfiguration;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
-import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.context.annotation.Import;
 
-/**
- * Spring Security's per-request overhead kept low: a regex-free header check (see {@link HeaderFirewall})
- * and no Micrometer observation around every filter (it cost more CPU than the filters; HTTP server
- * metrics stay on).
- */
+/** The same lean Spring Security request path as the services (see {@link LeanSecurityConfiguration}). */
 @Configuration
+@Import(LeanSecurityConfiguration.class)
 class SecurityOverheadConfig {
-
-    @Bean
-    WebSecurityCustomizer fastHeaderFirewall() {
-        return web -> web.httpFirewall(HeaderFirewall.strict());
-    }
-
-    @Bean
-    SecurityObservationSettings noSecurityObservations() {
-        return SecurityObservationSettings.noObservations();
-    }
 }

@@ -1,9 +1,7 @@
 package com.webprometrics.platform.web;
 
 import com.webprometrics.platform.security.CurrentUserArgumentResolver;
-import com.webprometrics.websecurity.HeaderFirewall;
-import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
-import org.springframework.security.config.observation.SecurityObservationSettings;
+import com.webprometrics.websecurity.LeanSecurityConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -21,7 +19,7 @@ import java.util.List;
 
 /** Correlation ids, client IPs, the problem+json handler and strict JSON for every service. */
 @AutoConfiguration
-@Import(GlobalExceptionHandler.class)
+@Import({GlobalExceptionHandler.class, LeanSecurityConfiguration.class})
 public class WebPlatformAutoConfiguration {
 
     @Bean
@@ -49,20 +47,6 @@ public class WebPlatformAutoConfiguration {
                 resolvers.add(new CurrentUserArgumentResolver());
             }
         };
-    }
-
-    @Bean
-    WebSecurityCustomizer fastHeaderFirewall() {
-        return web -> web.httpFirewall(HeaderFirewall.strict());
-    }
-
-    /**
-     * Without this, Spring Security wraps every filter of the chain in a Micrometer observation on every
-     * request, which cost more CPU than the filters themselves (JFR). HTTP server metrics stay on.
-     */
-    @Bean
-    SecurityObservationSettings noSecurityObservations() {
-        return SecurityObservationSettings.noObservations();
     }
 
     /** A number where text is expected, or text where a number is, is a client error, not a silent coercion. */
