@@ -9,7 +9,6 @@ import com.webprometrics.events.clients.ClientCreated;
 import com.webprometrics.events.clients.ClientDetailsUpdated;
 import com.webprometrics.events.team.UserRoleChanged;
 import com.webprometrics.query.infra.ReadYourWrites;
-import com.webprometrics.query.support.PostgresDatabase;
 import com.webprometrics.query.support.TestTokens;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -21,11 +20,8 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,15 +34,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Projections fed from the real event store on PostgreSQL, read over real HTTP with real JWTs. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class QuerySideIntegrationTest {
+class QuerySideIntegrationTest extends QuerySideTestContext {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @DynamicPropertySource
-    static void setUp(DynamicPropertyRegistry registry) {
-        PostgresDatabase.register(registry);
-        registry.add("wpm.auth.jwks-url", () -> TestTokens.get().jwksUrl());
-    }
 
     @Autowired
     EventStore eventStore;

@@ -76,6 +76,15 @@ public class Client {
         apply(new ClientRestored(clientId, agencyId));
     }
 
+    /** For other aggregates' handlers (e.g. connecting an integration): is this the agency's client? */
+    public boolean belongsTo(UUID agency) {
+        return agencyId.equals(agency);
+    }
+
+    public boolean archived() {
+        return archived;
+    }
+
     /** Another agency's client does not exist as far as the caller can tell. */
     private void requireSameAgency(UUID agency) {
         if (!agencyId.equals(agency)) {

@@ -34,6 +34,7 @@ public class SecurityConfig {
                 .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/error").permitAll()
                 .requestMatchers("/api/team/**").hasAnyRole(MANAGERS)
                 .requestMatchers("/api/clients/**").hasAnyRole(WRITERS)
+                .requestMatchers("/api/integrations/**").hasAnyRole(WRITERS)
                 .anyRequest().authenticated());
         return http.build();
     }

@@ -20,6 +20,17 @@ class ClientQueries {
             rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
             rs.getInt("integration_count"));
 
+    /**
+     * The number of integrations that are not disconnected comes from {@code query.integrations_view} (processing
+     * group {@code integrations}) at read time; {@code clients_view.integration_count} is not written.
+     */
+    private static final String SELECT = """
+            SELECT c.client_id, c.name, c.website, c.industry, c.contact_email, c.notes, c.status, c.created_at,
+                c.updated_at, (SELECT count(*) FROM query.integrations_view i
+                               WHERE i.client_id = c.client_id AND i.agency_id = c.agency_id
+                                 AND i.status <> 'disconnected') AS integration_count
+            FROM query.clients_view c""";
+
     private final NamedParameterJdbcTemplate jdbc;
 
     ClientQueries(NamedParameterJdbcTemplate jdbc) {
@@ -39,13 +50,13 @@ class ClientQueries {
             params.addValue("q", "%" + escapeLike(search.trim()) + "%");
         }
         Long total = jdbc.queryForObject("SELECT count(*) FROM query.clients_view" + where, params, Long.class);
-        List<ClientView> items = jdbc.query("SELECT * FROM query.clients_view" + where
+        List<ClientView> items = jdbc.query(SELECT + where
                 + " ORDER BY lower(name), client_id LIMIT :limit OFFSET :offset", params, ROW);
         return new Page<>(items, page.page(), page.size(), total == null ? 0 : total);
     }
 
     Optional<ClientView> find(UUID agencyId, UUID clientId) {
-        return jdbc.query("SELECT * FROM query.clients_view WHERE agency_id = :agency AND client_id = :id",
+        return jdbc.query(SELECT + " WHERE agency_id = :agency AND client_id = :id",
                 new MapSqlParameterSource("agency", agencyId).addValue("id", clientId), ROW).stream().findFirst();
     }
 

@@ -1,0 +1,93 @@
+package com.webprometrics.command.integrations;
+
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+/**
+ * Synthetic but plausible daily numbers for a client, the same every time: a client profile drawn from a
+ * generator seeded by the client id, and each day drawn from one seeded by the client id and the day, so
+ * any day is reproducible on its own whatever range is asked for. Weekly seasonality (weekends lower), a
+ * mild yearly wave, a gentle upward trend and noise; users ≤ sessions, clicks ≤ impressions,
+ * conversions ≤ clicks.
+ */
+@Component
+public class DemoProvider implements MetricsProvider {
+    private static final long TREND_ORIGIN = LocalDate.of(2024, 1, 1).toEpochDay();
+    private static final double TREND_PER_YEAR = 0.18;
+    private static final Map<DayOfWeek, Double> WEEKDAY = Map.of(
+            DayOfWeek.MONDAY, 1.04, DayOfWeek.TUESDAY, 1.08, DayOfWeek.WEDNESDAY, 1.07, DayOfWeek.THURSDAY, 1.03,
+            DayOfWeek.FRIDAY, 0.95, DayOfWeek.SATURDAY, 0.72, DayOfWeek.SUNDAY, 0.66);
+
+    private record Profile(double baseSessions, double usersPerSession, double paidShare, double ctr, double cpc,
+                           double conversionRate, double orderValue) {
+    }
+
+    @Override
+    public String key() {
+        return Providers.DEMO;
+    }
+
+    @Override
+    public List<DayMetrics> fetch(Map<String, String> settings, UUID clientId, LocalDate from, LocalDate to) {
+        Profile profile = profile(clientId);
+        List<DayMetrics> days = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            days.add(day(profile, clientId, day));
+        }
+        return days;
+    }
+
+    private static long seed(UUID clientId) {
+        return clientId.getMostSignificantBits() * 31 + clientId.getLeastSignificantBits();
+    }
+
+    private static Profile profile(UUID clientId) {
+        SplittableRandom r = new SplittableRandom(seed(clientId));
+        return new Profile(r.nextDouble(300, 3000), r.nextDouble(0.68, 0.86), r.nextDouble(0.35, 0.6),
+                r.nextDouble(0.02, 0.06), r.nextDouble(0.4, 2.5), r.nextDouble(0.01, 0.04), r.nextDouble(30, 150));
+    }
+
+    private static DayMetrics day(Profile p, UUID clientId, LocalDate date) {
+        SplittableRandom r = new SplittableRandom(seed(clientId) + date.toEpochDay() * 0x9E3779B97F4A7C15L);
+        double years = (date.toEpochDay() - TREND_ORIGIN) / 365.25;
+        double trend = Math.exp(TREND_PER_YEAR * years);
+        double wave = 1 + 0.08 * Math.sin(2 * Math.PI * date.getDayOfYear() / 365.25);
+        long sessions = Math.max(1, Math.round(p.baseSessions() * trend * wave * WEEKDAY.get(date.getDayOfWeek())
+                * noise(r, 0.08)));
+        long users = Math.min(sessions, Math.round(sessions * p.usersPerSession() * noise(r, 0.03)));
+        long clicks = Math.min(sessions, Math.round(sessions * p.paidShare() * noise(r, 0.06)));
+        double ctr = Math.min(0.5, p.ctr() * noise(r, 0.1));
+        long impressions = Math.max(clicks, Math.round(clicks / ctr));
+        long conversions = Math.min(clicks, Math.round(sessions * p.conversionRate() * noise(r, 0.2)));
+        BigDecimal cost = money(clicks * p.cpc() * noise(r, 0.07));
+        BigDecimal revenue = money(conversions * p.orderValue() * noise(r, 0.15));
+        Map<String, BigDecimal> metrics = new LinkedHashMap<>();
+        metrics.put("sessions", BigDecimal.valueOf(sessions));
+        metrics.put("users", BigDecimal.valueOf(users));
+        metrics.put("conversions", BigDecimal.valueOf(conversions));
+        metrics.put("revenue", revenue);
+        metrics.put("impressions", BigDecimal.valueOf(impressions));
+        metrics.put("clicks", BigDecimal.valueOf(clicks));
+        metrics.put("cost", cost);
+        return new DayMetrics(date, metrics);
+    }
+
+    /** A factor around 1 with the given spread, clamped so it never turns numbers negative. */
+    private static double noise(SplittableRandom r, double spread) {
+        return Math.max(0.5, Math.min(1.5, 1 + r.nextGaussian() * spread));
+    }
+
+    private static BigDecimal money(double amount) {
+        return BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP);
+    }
+}
