@@ -51,6 +51,23 @@ class EdgeTest extends StandardGatewayTest {
         assertThat(json(response).path("bodyLength").asInt()).isEqualTo(1024 * 1024);
     }
 
+    @Test
+    void fileUploadsGetTheLargerUploadLimit() {
+        byte[] twoMegabytes = new byte[2 * 1024 * 1024];
+        HttpResponse<String> upload = send(req("/api/integrations/" + java.util.UUID.randomUUID() + "/import")
+                .header("Authorization", bearer(TOKENS.token("OWNER")))
+                .header("Content-Type", "application/octet-stream")
+                .POST(BodyPublishers.ofByteArray(twoMegabytes)));
+        assertThat(upload.statusCode()).isEqualTo(200);
+        assertThat(json(upload).path("bodyLength").asInt()).isEqualTo(2 * 1024 * 1024);
+
+        byte[] sevenMegabytes = new byte[7 * 1024 * 1024];
+        assertPayloadTooLarge(send(req("/api/integrations/" + java.util.UUID.randomUUID() + "/import")
+                .header("Authorization", bearer(TOKENS.token("OWNER")))
+                .header("Content-Type", "application/octet-stream")
+                .POST(BodyPublishers.ofByteArray(sevenMegabytes))));
+    }
+
     private static void assertPayloadTooLarge(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(json(response).path("type").asString())

@@ -23,20 +23,33 @@ import com.webprometrics.gateway.error.Problems;
 public class BodyLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final long maxUploadBytes;
+
+    public BodyLimitFilter(long maxBytes, long maxUploadBytes) {
+        this.maxBytes = maxBytes;
+        this.maxUploadBytes = maxUploadBytes;
+    }
 
     public BodyLimitFilter(long maxBytes) {
-        this.maxBytes = maxBytes;
+        this(maxBytes, maxBytes);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = isUpload(request) ? maxUploadBytes : maxBytes;
         long declared = request.getContentLengthLong();
-        if (declared > maxBytes) {
-            reject(request, response, maxBytes);
+        if (declared > limit) {
+            reject(request, response, limit);
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        chain.doFilter(new LimitedRequest(request, limit), response);
+    }
+
+    /** File uploads ({@code POST /api/integrations/{id}/import}) get the larger upload limit. */
+    private static boolean isUpload(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && request.getRequestURI().startsWith("/api/integrations/")
+                && request.getRequestURI().endsWith("/import");
     }
 
     public static void reject(HttpServletRequest request, HttpServletResponse response, long maxBytes)

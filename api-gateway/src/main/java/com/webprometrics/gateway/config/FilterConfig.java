@@ -64,7 +64,7 @@ public class FilterConfig {
 
     @Bean
     FilterRegistrationBean<Filter> bodyLimitFilter(GatewayProperties properties) {
-        return register(new BodyLimitFilter(properties.maxBodyBytes()), FIRST + 4, "bodyLimitFilter");
+        return register(new BodyLimitFilter(properties.maxBodyBytes(), properties.maxUploadBytes()), FIRST + 4, "bodyLimitFilter");
     }
 
     @Bean

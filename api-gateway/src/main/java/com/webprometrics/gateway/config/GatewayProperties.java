@@ -15,6 +15,7 @@ public record GatewayProperties(
         URI commandUrl,
         URI queryUrl,
         long maxBodyBytes,
+        long maxUploadBytes,
         String spaDir,
         List<String> corsOrigins,
         List<String> trustedProxies,
@@ -26,6 +27,7 @@ public record GatewayProperties(
         if (commandUrl == null) commandUrl = URI.create("http://localhost:8081");
         if (queryUrl == null) queryUrl = URI.create("http://localhost:8082");
         if (maxBodyBytes <= 0) maxBodyBytes = 1024 * 1024;
+        if (maxUploadBytes <= 0) maxUploadBytes = 6 * 1024 * 1024;
         if (spaDir == null || spaDir.isBlank()) spaDir = "frontend/dist";
         corsOrigins = clean(corsOrigins);
         trustedProxies = clean(trustedProxies);
