@@ -18,10 +18,10 @@ function uniqueEmail(prefix) {
 }
 
 /** A fresh browser profile; the gateway's per-IP limits read the (documentation-range) forwarded address. */
-async function newPage() {
+async function newPage(forwardedFor = `198.51.100.${randomInt(1, 255)}`) {
   const context = await browser.newContext({
     baseURL: BASE_URL,
-    extraHTTPHeaders: { 'X-Forwarded-For': `198.51.100.${randomInt(1, 255)}` },
+    extraHTTPHeaders: { 'X-Forwarded-For': forwardedFor },
   });
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
   context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
@@ -31,8 +31,8 @@ async function newPage() {
 /** Runs a scenario and leaves a full-page screenshot of every open page when it fails. */
 async function scenario(name, body) {
   const pages = [];
-  const open = async () => {
-    const page = await newPage();
+  const open = async (forwardedFor) => {
+    const page = await newPage(forwardedFor);
     pages.push(page);
     return page;
   };
@@ -68,6 +68,36 @@ async function eventually(page, locator, timeoutMs = 20_000) {
 const field = (page, label) => page.getByLabel(label, { exact: true });
 const button = (page, name) => page.getByRole('button', { name, exact: true });
 const link = (page, name) => page.getByRole('link', { name, exact: true });
+const navLink = (page, name) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+const atOverview = (url) => url.pathname === '/';
+
+/** YYYY-MM-DD `days` before another YYYY-MM-DD. */
+function isoMinusDays(iso, days) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Waits until a KPI tile ("Sessions" then its value) shows a non-zero number, reloading now and then. */
+async function kpiBecomesNonZero(page, label, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  let lastReload = Date.now();
+  let seen = '';
+  while (Date.now() < deadline) {
+    const tile = page.getByRole('group', { name: label, exact: true });
+    if (await tile.isVisible().catch(() => false)) {
+      seen = (await tile.textContent({ timeout: 2_000 }).catch(() => '')) ?? '';
+      const value = seen.slice(label.length).match(/^[\d.,\s\u00a0\u202f]+/)?.[0] ?? '';
+      if (/[1-9]/.test(value)) return value.trim();
+    }
+    if (Date.now() - lastReload > 10_000) {
+      await page.reload();
+      lastReload = Date.now();
+    }
+    await page.waitForTimeout(1_000);
+  }
+  throw new Error(`the ${label} KPI did not show a non-zero value within ${timeoutMs} ms (last: "${seen}")`);
+}
 
 async function signUp(page, { agencyName, name, email }) {
   await page.goto('/signup');
@@ -76,8 +106,8 @@ async function signUp(page, { agencyName, name, email }) {
   await field(page, 'Email').fill(email);
   await field(page, 'Password').fill(PASSWORD);
   await button(page, 'Sign up').click();
-  await page.waitForURL(/\/clients$/);
-  await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+  await page.waitForURL(atOverview);
+  await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
 }
 
 describe('WebProMetrics SPA', { timeout: 240_000 }, () => {
@@ -102,6 +132,8 @@ describe('WebProMetrics SPA', { timeout: 240_000 }, () => {
       await page.getByText('Crumb & Co Marketing').first().waitFor();
 
       // create a client
+      await navLink(page, 'Clients').click();
+      await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
       await button(page, 'New client').click();
       await field(page, 'Client name').fill('Acme Bakery');
       await field(page, 'Website').fill('https://acme-bakery.example');
@@ -134,7 +166,9 @@ describe('WebProMetrics SPA', { timeout: 240_000 }, () => {
       await field(page, 'Email').fill(email);
       await field(page, 'Password').fill(PASSWORD);
       await button(page, 'Log in').click();
-      await page.waitForURL(/\/clients/);
+      await page.waitForURL(atOverview);
+      await navLink(page, 'Clients').click();
+      await page.waitForURL(/\/clients$/);
       await field(page, 'Status').selectOption('archived');
       await eventually(page, link(page, 'Acme Bakery & Café'));
       assert.equal(await link(page, 'Acme Bakery').count(), 0);
@@ -165,7 +199,7 @@ describe('WebProMetrics SPA', { timeout: 240_000 }, () => {
       await field(teammate, 'Your name').fill('Bea Teammate');
       await field(teammate, 'Password').fill(PASSWORD);
       await button(teammate, 'Accept invitation').click();
-      await teammate.waitForURL(/\/clients$/);
+      await teammate.waitForURL(atOverview);
       await teammate.getByRole('group', { name: 'User menu' }).getByText('Bea Teammate').waitFor();
       await teammate.getByText('Invite Test Agency').first().waitFor();
 
@@ -173,5 +207,44 @@ describe('WebProMetrics SPA', { timeout: 240_000 }, () => {
       await teammate.getByRole('heading', { level: 1, name: 'Team' }).waitFor();
       await eventually(teammate, teammate.getByRole('cell', { name: /Bea Teammate/ }));
       await teammate.getByRole('cell', { name: inviteeEmail }).waitFor();
+    }));
+
+  test('an owner connects demo data, reads the client dashboard and finds the client on the overview', { timeout: 180_000 }, () =>
+    scenario('client-dashboard', async (open) => {
+      // its own TEST-NET-3 address, so its signup never shares a per-IP budget with the other scenarios
+      const page = await open(`203.0.113.${randomInt(1, 255)}`);
+      await signUp(page, { agencyName: 'Dashboard Test Agency', name: 'Dana Dashboard', email: uniqueEmail('dashboard') });
+
+      await navLink(page, 'Clients').click();
+      await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+      await button(page, 'New client').click();
+      await field(page, 'Client name').fill('Northwind Outfitters');
+      await button(page, 'Create client').click();
+      await page.waitForURL(/\/clients$/);
+      await eventually(page, link(page, 'Northwind Outfitters'));
+      await link(page, 'Northwind Outfitters').click();
+      await page.waitForURL(/\/clients\/[^/]+$/);
+      await page.getByRole('heading', { level: 2, name: 'Dashboard' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Integrations' }).waitFor();
+
+      // the demo provider's first sync (a year of data) is done when the command answers
+      await button(page, 'Connect demo data').click();
+      await kpiBecomesNonZero(page, 'Sessions');
+      await page.getByText(/^Showing 30 days/).waitFor();
+
+      // switch to the last 7 days: the inputs and the shown range follow
+      const to = await field(page, 'To').inputValue();
+      await button(page, 'Last 7 days').click();
+      await page.getByText(/^Showing 7 days/).waitFor();
+      assert.equal(await field(page, 'From').inputValue(), isoMinusDays(to, 6));
+      assert.equal(await button(page, 'Last 7 days').getAttribute('aria-pressed'), 'true');
+      await kpiBecomesNonZero(page, 'Sessions', 20_000);
+
+      // the agency overview lists the client with its numbers
+      await navLink(page, 'Overview').click();
+      await page.waitForURL(atOverview);
+      await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+      await eventually(page, page.getByRole('row', { name: /Northwind Outfitters/ }));
+      await link(page, 'Northwind Outfitters').waitFor();
     }));
 });

@@ -1,7 +1,8 @@
-import { createBrowserRouter, Link, Navigate, RouterProvider } from 'react-router';
+import { createBrowserRouter, Link, RouterProvider } from 'react-router';
 import { AppShell } from '@/components/app-shell';
 import { AcceptInvitationRoute, LoginRoute, SignupRoute } from '@/features/auth';
 import { ClientRoute, ClientsRoute, NewClientRoute } from '@/features/clients';
+import { OverviewRoute } from '@/features/dashboard';
 import { TeamRoute } from '@/features/team';
 import { AnonymousOnly, RequireAuth } from './guards';
 
@@ -26,7 +27,7 @@ const router = createBrowserRouter([
       {
         element: <AppShell />,
         children: [
-          { path: '/', element: <Navigate to="/clients" replace /> },
+          { path: '/', element: <OverviewRoute /> },
           { path: '/clients', element: <ClientsRoute /> },
           { path: '/clients/new', element: <NewClientRoute /> },
           { path: '/clients/:clientId', element: <ClientRoute /> },

@@ -13,10 +13,13 @@ export function AppShell() {
   return (
     <div className="shell">
       <header className="shell__header">
-        <NavLink to="/clients" className="brand">
+        <NavLink to="/" className="brand">
           WebPro<span>Metrics</span>
         </NavLink>
         <nav className="shell__nav" aria-label="Main">
+          <NavLink to="/" end className="nav-link">
+            Overview
+          </NavLink>
           <NavLink to="/clients" className="nav-link">
             Clients
           </NavLink>

@@ -77,14 +77,16 @@ export function createApiClient(overrides: Partial<Deps> = {}) {
 
   function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-    if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+    const multipart = typeof FormData !== 'undefined' && opts.body instanceof FormData;
+    // multipart: the browser sets Content-Type with the boundary itself
+    if (opts.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
     const token = opts.auth === false ? null : hooks.getAccessToken();
     if (token) headers.Authorization = `Bearer ${token}`;
     if (method === 'GET' && minPosition > 0) headers['X-Min-Position'] = String(minPosition);
     return deps.fetch(url(path, opts.query), {
       method,
       headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.body === undefined ? undefined : multipart ? (opts.body as FormData) : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   }

@@ -28,6 +28,23 @@ function fakeServer(responses: Response[]) {
 }
 
 describe('api client', () => {
+  it('should send FormData as multipart, leaving the Content-Type (boundary) to fetch', async () => {
+    let sent: RequestInit | undefined;
+    const fetch = vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => {
+      sent = init;
+      return json(200, { rowsAccepted: 1, rowsRejected: 0, daysRecorded: 1, errors: [], position: 7 });
+    }) as unknown as typeof globalThis.fetch;
+    const api = createApiClient({ fetch });
+    const form = new FormData();
+    form.append('file', new Blob(['date,sessions\n2026-01-01,3\n'], { type: 'text/csv' }), 'data.csv');
+
+    await api.post('/api/integrations/i1/import', form);
+
+    expect(sent?.body).toBe(form);
+    expect((sent?.headers as Record<string, string>)['Content-Type']).toBeUndefined();
+    expect(api.minPosition).toBe(7);
+  });
+
   it('should send the bearer token and encode the query string', async () => {
     const server = fakeServer([json(200, { items: [], page: 0, size: 20, total: 0 })]);
     const api = createApiClient({ fetch: server.fetch });

@@ -1,4 +1,5 @@
-export const HOME = '/clients';
+/** Where users land after signing in: the agency overview. */
+export const HOME = '/';
 
 /** Only same-app paths: an open redirect through ?redirectTo= would be a phishing aid. */
 export function safeRedirect(target: string | null): string {

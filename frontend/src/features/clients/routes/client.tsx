@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorBanner } from '@/components/error-banner';
+import { ClientDashboard } from '@/features/dashboard';
+import { IntegrationsPanel } from '@/features/integrations';
 import { Spinner } from '@/components/spinner';
 import { useAuth } from '@/lib/auth';
 import { formatDateTime, formatNumber } from '@/lib/format';
@@ -58,7 +60,7 @@ function ClientDetail({ client, editable }: { client: Client; editable: boolean 
   };
 
   return (
-    <section className="page page--narrow">
+    <section className="page">
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to="/clients">Clients</Link> <span aria-hidden="true">/</span> {client.name}
       </nav>
@@ -85,7 +87,12 @@ function ClientDetail({ client, editable }: { client: Client; editable: boolean 
       </header>
       <ErrorBanner error={archive.error} />
       {archived && <p className="notice">This client is archived. Restore it to make changes.</p>}
-      <div className="card">
+      <ClientDashboard clientId={client.id} />
+      <IntegrationsPanel clientId={client.id} editable={editable && !archived} />
+      <div className="card page--narrow">
+        <h2 id="details-title" className="panel__title">
+          Details
+        </h2>
         {/* keyed by updatedAt so the form resets to what the server holds after each save */}
         <ClientForm
           key={client.updatedAt}

@@ -1,0 +1,2 @@
+export { ClientDashboard } from './components/client-dashboard';
+export { OverviewRoute } from './routes/overview';

@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorBanner } from '@/components/error-banner';
+import { Spinner } from '@/components/spinner';
+import { formatDateTime, formatRelative, lastDays } from '@/lib/format';
+import { useOverview } from '../api/get-overview';
+import type { OverviewRow } from '../api/types';
+import { formatMetric } from '../components/metrics';
+import { PRESETS } from '../components/range-picker';
+
+export function OverviewRoute() {
+  const [days, setDays] = useState<number>(30);
+  const overview = useOverview(lastDays(days));
+
+  return (
+    <section className="page">
+      <header className="page__header">
+        <div>
+          <h1 className="page__title">Overview</h1>
+          <p className="page__subtitle">All clients, last {days} days</p>
+        </div>
+        <div className="range-picker__presets" role="group" aria-label="Date range">
+          {PRESETS.map((d) => (
+            <button
+              key={d}
+              type="button"
+              className={d === days ? 'button button--small button--selected' : 'button button--small'}
+              aria-pressed={d === days}
+              onClick={() => setDays(d)}
+            >
+              Last {d} days
+            </button>
+          ))}
+        </div>
+      </header>
+      {overview.isPending && <Spinner label="Loading overview…" />}
+      {overview.isError && <ErrorBanner error={overview.error} onRetry={() => void overview.refetch()} />}
+      {overview.data && overview.data.clients.length === 0 && (
+        <EmptyState title="No clients yet" action={<Link to="/clients/new">Add your first client</Link>} />
+      )}
+      {overview.data && overview.data.clients.length > 0 && <OverviewTable rows={overview.data.clients} />}
+    </section>
+  );
+}
+
+function Health({ health }: { health: OverviewRow['integrations'] }) {
+  if (!health || health.total === 0) return <span className="table__secondary">None</span>;
+  return (
+    <span>
+      <span className={health.failing > 0 ? 'badge badge--error' : 'badge badge--connected'}>
+        {health.failing > 0 ? `${health.failing} failing` : 'Healthy'}
+      </span>{' '}
+      <span className="table__secondary">
+        {health.healthy}/{health.total} healthy
+      </span>
+    </span>
+  );
+}
+
+function OverviewTable({ rows }: { rows: OverviewRow[] }) {
+  return (
+    <div className="table-wrap">
+      <table className="table" aria-label="Clients overview">
+        <thead>
+          <tr>
+            <th scope="col">Client</th>
+            <th scope="col" className="table__num">Sessions</th>
+            <th scope="col" className="table__num">Conversions</th>
+            <th scope="col" className="table__num">Revenue</th>
+            <th scope="col" className="table__num">Cost</th>
+            <th scope="col" className="table__num">ROAS</th>
+            <th scope="col">Integrations</th>
+            <th scope="col">Last sync</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.clientId}>
+              <td>
+                <Link to={`/clients/${row.clientId}`} className="table__primary">
+                  {row.name}
+                </Link>
+              </td>
+              <td className="table__num">{formatMetric('sessions', row.kpis.sessions)}</td>
+              <td className="table__num">{formatMetric('conversions', row.kpis.conversions)}</td>
+              <td className="table__num">{formatMetric('revenue', row.kpis.revenue)}</td>
+              <td className="table__num">{formatMetric('cost', row.kpis.cost)}</td>
+              <td className="table__num">{formatMetric('roas', row.kpis.roas)}</td>
+              <td>
+                <Health health={row.integrations} />
+              </td>
+              <td>
+                {row.lastSyncAt ? (
+                  <time dateTime={row.lastSyncAt} title={formatDateTime(row.lastSyncAt)}>
+                    {formatRelative(row.lastSyncAt)}
+                  </time>
+                ) : (
+                  '—'
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

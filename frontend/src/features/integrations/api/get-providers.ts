@@ -1,0 +1,19 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api';
+import { integrationKeys, type Provider } from './types';
+
+export function getProviders(signal?: AbortSignal): Promise<Provider[]> {
+  return api.get<Provider[]>('/api/integrations/providers', { signal });
+}
+
+export function getProvidersQueryOptions() {
+  return queryOptions({
+    queryKey: integrationKeys.providers,
+    queryFn: ({ signal }) => getProviders(signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useProviders() {
+  return useQuery(getProvidersQueryOptions());
+}

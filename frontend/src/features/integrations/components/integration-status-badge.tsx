@@ -1,0 +1,12 @@
+import type { IntegrationStatus } from '../api/types';
+
+const labels: Record<IntegrationStatus, string> = {
+  connected: 'Connected',
+  syncing: 'Syncing',
+  error: 'Error',
+  disconnected: 'Disconnected',
+};
+
+export function IntegrationStatusBadge({ status }: { status: IntegrationStatus }) {
+  return <span className={`badge badge--${status}`}>{labels[status] ?? status}</span>;
+}
