@@ -31,7 +31,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "wpm.plans.default-client-limit=3")
+        properties = {"wpm.plans.default-client-limit=3", "wpm.integrations.schedule-check=1h"})
 class CommandSideIntegrationTest {
     private static final String PASSWORD = "a long enough passphrase";
 

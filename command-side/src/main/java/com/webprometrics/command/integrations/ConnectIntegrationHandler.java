@@ -8,7 +8,11 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Connecting asks the client aggregate (never a read model) whether the client is the caller's and still
@@ -18,11 +22,19 @@ import org.springframework.stereotype.Component;
 class ConnectIntegrationHandler {
     private final Repository<Client> clients;
     private final Repository<Integration> integrations;
+    private final SyncSchedule schedule;
+    private final Clock clock;
+    private final Duration interval;
 
     ConnectIntegrationHandler(@Qualifier("clientRepository") Repository<Client> clients,
-                              @Qualifier("integrationRepository") Repository<Integration> integrations) {
+                              @Qualifier("integrationRepository") Repository<Integration> integrations,
+                              SyncSchedule schedule, Clock clock,
+                              @Value("${wpm.integrations.sync-interval}") Duration interval) {
         this.clients = clients;
         this.integrations = integrations;
+        this.schedule = schedule;
+        this.clock = clock;
+        this.interval = interval;
     }
 
     @CommandHandler
@@ -41,5 +53,8 @@ class ConnectIntegrationHandler {
                     "An archived client cannot get new integrations; restore it first.");
         }
         integrations.newInstance(() -> new Integration(command));
+        if (Providers.find(command.provider()).map(Providers.Provider::fetched).orElse(false)) {
+            schedule.add(command.integrationId(), command.agencyId(), clock.instant().plus(interval));
+        }
     }
 }

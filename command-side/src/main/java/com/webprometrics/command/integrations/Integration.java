@@ -164,10 +164,11 @@ public class Integration {
     }
 
     @CommandHandler
-    void handle(DisconnectIntegration command) {
+    void handle(DisconnectIntegration command, SyncSchedule schedule) {
         requireSameAgency(command.agencyId());
         requireConnected();
         apply(new IntegrationDisconnected(integrationId, agencyId, clientId, provider));
+        schedule.remove(integrationId);
     }
 
     @CommandHandler

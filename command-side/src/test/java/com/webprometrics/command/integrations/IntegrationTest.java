@@ -24,6 +24,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,13 +44,32 @@ class IntegrationTest {
 
     private AggregateTestFixture<Integration> fixture;
     private EmbeddedEventStore clientEvents;
+    private final java.util.Map<UUID, Instant> scheduled = new java.util.HashMap<>();
+    private final SyncSchedule schedule = new SyncSchedule() {
+        @Override
+        public void add(UUID integrationId, UUID agencyId, Instant firstDue) {
+            scheduled.put(integrationId, firstDue);
+        }
+
+        @Override
+        public void remove(UUID integrationId) {
+            scheduled.remove(integrationId);
+        }
+
+        @Override
+        public java.util.List<Due> claimDue(Instant now, Instant nextDue, int limit) {
+            throw new UnsupportedOperationException("claims are tested against PostgreSQL");
+        }
+    };
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Integration.class);
         clientEvents = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         EventSourcingRepository<Client> clients = EventSourcingRepository.builder(Client.class).eventStore(clientEvents).build();
-        fixture.registerAnnotatedCommandHandler(new ConnectIntegrationHandler(clients, fixture.getRepository()));
+        fixture.registerInjectableResource(schedule);
+        fixture.registerAnnotatedCommandHandler(new ConnectIntegrationHandler(clients, fixture.getRepository(), schedule,
+                java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC), java.time.Duration.ofHours(6)));
     }
 
     private void clientExists(UUID agency, boolean archived) {
@@ -82,6 +103,17 @@ class IntegrationTest {
         fixture.givenNoPriorActivity()
                 .when(new ConnectIntegration(INTEGRATION, AGENCY, CLIENT, "demo", null, Map.of()))
                 .expectEvents(connected("demo"));
+        assertThat(scheduled).as("a fetched integration is due again after the sync interval")
+                .containsEntry(INTEGRATION, NOW.plusSeconds(6 * 3600));
+    }
+
+    @Test
+    void uploadIntegrationsAreNotScheduled() {
+        clientExists(AGENCY, false);
+        fixture.givenNoPriorActivity()
+                .when(new ConnectIntegration(INTEGRATION, AGENCY, CLIENT, "csv", null, Map.of()))
+                .expectSuccessfulHandlerExecution();
+        assertThat(scheduled).isEmpty();
     }
 
     @Test
@@ -231,6 +263,7 @@ class IntegrationTest {
         fixture.given(connected("demo"))
                 .when(new DisconnectIntegration(INTEGRATION, AGENCY))
                 .expectEvents(new IntegrationDisconnected(INTEGRATION, AGENCY, CLIENT, "demo"));
+        assertThat(scheduled).doesNotContainKey(INTEGRATION);
     }
 
     @Test

@@ -23,7 +23,8 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the scheduler is driven by hand here (runOnce), never by the clock mid-test
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "wpm.integrations.schedule-check=1h")
 class IntegrationsIntegrationTest {
     private static final String PASSWORD = "a long enough passphrase";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,6 +38,10 @@ class IntegrationsIntegrationTest {
     AuthService auth;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ScheduledSyncs scheduledSyncs;
+    @Autowired
+    SyncSchedule schedule;
     @LocalServerPort
     int port;
 
@@ -82,6 +87,45 @@ class IntegrationsIntegrationTest {
         assertThat(count(integrationId, "IntegrationDisconnected")).isEqualTo(1);
         HttpResponse<String> afterwards = post("/api/integrations/" + integrationId + "/sync", owner.accessToken(), "");
         assertThat(afterwards.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void dueIntegrationsAreSyncedOnScheduleAndClaimedByOneInstanceOnly() throws Exception {
+        AuthService.Tokens owner = signUp("Scheduled Agency");
+        String clientId = createClient(owner, "Scheduled Client");
+        HttpResponse<String> connected = post("/api/clients/" + clientId + "/integrations", owner.accessToken(),
+                "{\"provider\":\"demo\"}");
+        String integrationId = JSON.readTree(connected.body()).get("id").asText();
+        assertThat(jdbc.queryForObject("SELECT next_sync_at > now() + interval '5 hours' FROM command.integration_schedule "
+                + "WHERE integration_id = ?::uuid", Boolean.class, integrationId)).isTrue();
+
+        jdbc.update("UPDATE command.integration_schedule SET next_sync_at = now() - interval '1 minute' "
+                + "WHERE integration_id = ?::uuid", integrationId);
+        assertThat(scheduledSyncs.runOnce()).isGreaterThanOrEqualTo(1);
+        assertThat(lastPayload(integrationId, "IntegrationSyncStarted")).contains("\"trigger\":\"schedule\"");
+        assertThat(count(integrationId, "IntegrationSyncSucceeded")).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT next_sync_at > now() + interval '5 hours' FROM command.integration_schedule "
+                + "WHERE integration_id = ?::uuid", Boolean.class, integrationId)).as("due again in 6 h").isTrue();
+
+        // Two instances looking at the same moment never take the same integration.
+        jdbc.update("UPDATE command.integration_schedule SET next_sync_at = now() - interval '1 minute'");
+        java.time.Instant now = java.time.Instant.now();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> schedule.claimDue(now, now.plusSeconds(3600), 1000));
+            var second = pool.submit(() -> schedule.claimDue(now, now.plusSeconds(3600), 1000));
+            var a = first.get().stream().map(SyncSchedule.Due::integrationId).toList();
+            var b = second.get().stream().map(SyncSchedule.Due::integrationId).toList();
+            assertThat(java.util.Collections.disjoint(a, b)).as("%s and %s overlap", a, b).isTrue();
+            assertThat(a.size() + b.size()).isEqualTo(jdbc.queryForObject(
+                    "SELECT count(*) FROM command.integration_schedule", Integer.class));
+        } finally {
+            pool.shutdownNow();
+        }
+
+        send("DELETE", "/api/integrations/" + integrationId, owner.accessToken(), null, null);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM command.integration_schedule WHERE integration_id = ?::uuid",
+                Integer.class, integrationId)).as("a disconnected integration is not scheduled").isZero();
     }
 
     @Test
