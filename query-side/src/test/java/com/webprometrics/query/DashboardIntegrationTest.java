@@ -1,7 +1,6 @@
 package com.webprometrics.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webprometrics.events.auth.AgencyRegistered;
 import com.webprometrics.events.clients.ClientCreated;
 import com.webprometrics.events.integrations.DailyMetricsRecorded;
@@ -18,13 +17,8 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -41,7 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * than deriving them from sums.
  */
 class DashboardIntegrationTest extends QuerySideTestContext {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final LocalDate D1 = LocalDate.parse("2025-03-10");
     private static final LocalDate D2 = D1.plusDays(1);
     private static final String RANGE = "from=2025-03-10&to=2025-03-12";
@@ -52,12 +45,7 @@ class DashboardIntegrationTest extends QuerySideTestContext {
     ReadYourWrites readYourWrites;
     @Autowired
     EventProcessingConfiguration processing;
-    @Autowired
-    JdbcTemplate jdbc;
-    @LocalServerPort
-    int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final Map<UUID, Long> sequences = new HashMap<>();
 
     private record Tenant(UUID agencyId, UUID clientId, String token) {
@@ -367,25 +355,5 @@ class DashboardIntegrationTest extends QuerySideTestContext {
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.get("type").asText()).endsWith("/validation");
         assertThat(problem.get("errors").findValuesAsText("field")).contains(field);
-    }
-
-    private List<Map<String, Object>> dump(String table, String key) {
-        return jdbc.queryForList("SELECT * FROM " + table + " ORDER BY " + key);
-    }
-
-    private JsonNode get(String path, String token, Long minPosition) throws Exception {
-        HttpResponse<String> response = send(path, token,
-                minPosition == null ? Map.of() : Map.of("X-Min-Position", String.valueOf(minPosition)));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private HttpResponse<String> send(String path, String token, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        headers.forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,7 +1,6 @@
 package com.webprometrics.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webprometrics.events.auth.AgencyRegistered;
 import com.webprometrics.events.auth.UserRegistered;
 import com.webprometrics.events.clients.ClientArchived;
@@ -20,12 +19,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Projections fed from the real event store on PostgreSQL, read over real HTTP with real JWTs. */
 class QuerySideIntegrationTest extends QuerySideTestContext {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     EventStore eventStore;
@@ -43,12 +36,7 @@ class QuerySideIntegrationTest extends QuerySideTestContext {
     ReadYourWrites readYourWrites;
     @Autowired
     EventProcessingConfiguration processing;
-    @Autowired
-    JdbcTemplate jdbc;
-    @LocalServerPort
-    int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     private void publish(String type, UUID aggregateId, long sequence, Object payload) {
         eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId.toString(), sequence, payload));
@@ -167,25 +155,5 @@ class QuerySideIntegrationTest extends QuerySideTestContext {
         assertThat(readYourWrites.awaitPosition(head())).isTrue();
         assertThat(dump("query.clients_view", "client_id")).isEqualTo(clientsBefore);
         assertThat(dump("query.users_view", "user_id")).isEqualTo(usersBefore);
-    }
-
-    private List<Map<String, Object>> dump(String table, String key) {
-        return jdbc.queryForList("SELECT * FROM " + table + " ORDER BY " + key);
-    }
-
-    private JsonNode get(String path, String token, Long minPosition) throws Exception {
-        HttpResponse<String> response = send(path, token,
-                minPosition == null ? Map.of() : Map.of("X-Min-Position", String.valueOf(minPosition)));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private HttpResponse<String> send(String path, String token, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        headers.forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,10 +1,24 @@
 package com.webprometrics.query;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webprometrics.query.support.PostgresDatabase;
 import com.webprometrics.query.support.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The one application context every query-side integration test shares. Two live contexts on one database
@@ -13,10 +27,40 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class QuerySideTestContext {
+    protected static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @LocalServerPort
+    protected int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
 
     @DynamicPropertySource
     static void setUp(DynamicPropertyRegistry registry) {
         PostgresDatabase.register(registry);
         registry.add("wpm.auth.jwks-url", () -> TestTokens.get().jwksUrl());
+    }
+
+    /** A whole read model, in key order, to compare before and after a rebuild. */
+    protected List<Map<String, Object>> dump(String table, String key) {
+        return jdbc.queryForList("SELECT * FROM " + table + " ORDER BY " + key);
+    }
+
+    /** GET that must answer 200, optionally waiting for a position; the body as JSON. */
+    protected JsonNode get(String path, String token, Long minPosition) throws Exception {
+        HttpResponse<String> response = send(path, token,
+                minPosition == null ? Map.of() : Map.of("X-Min-Position", String.valueOf(minPosition)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    protected HttpResponse<String> send(String path, String token, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
