@@ -9,11 +9,8 @@ import com.webprometrics.events.integrations.IntegrationDisconnected;
 import com.webprometrics.events.integrations.IntegrationSyncFailed;
 import com.webprometrics.events.integrations.IntegrationSyncStarted;
 import com.webprometrics.events.integrations.IntegrationSyncSucceeded;
-import com.webprometrics.query.infra.ReadYourWrites;
 import com.webprometrics.query.support.TestTokens;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,10 +38,6 @@ class DashboardIntegrationTest extends QuerySideTestContext {
 
     @Autowired
     EventStore eventStore;
-    @Autowired
-    ReadYourWrites readYourWrites;
-    @Autowired
-    EventProcessingConfiguration processing;
 
     private final Map<UUID, Long> sequences = new HashMap<>();
 
@@ -80,9 +73,6 @@ class DashboardIntegrationTest extends QuerySideTestContext {
         eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId.toString(), sequence, payload));
     }
 
-    private long head() {
-        return jdbc.queryForObject("SELECT max(global_index) FROM event_store.domain_event_entry", Long.class);
-    }
 
     /** google-ads and ga4 for one client over 2025-03-06..13; the range under test is 03-10..12. */
     private record Fixture(Tenant tenant, UUID ads, UUID ga4) {
@@ -312,13 +302,7 @@ class DashboardIntegrationTest extends QuerySideTestContext {
         JsonNode dashboardBefore = get("/api/clients/" + f.tenant().clientId() + "/dashboard?" + RANGE, f.tenant().token(), null);
         assertThat(metricsBefore).isNotEmpty();
 
-        for (String name : List.of("metrics", "integrations")) {
-            StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
-            processor.shutDown();
-            processor.resetTokens(source -> source.createTailToken());
-            processor.start();
-        }
-        assertThat(readYourWrites.awaitPosition(head())).isTrue();
+        rebuild("metrics", "integrations");
         assertThat(dump("query.metrics_daily", "integration_id, date, metric")).isEqualTo(metricsBefore);
         assertThat(dump("query.integrations_view", "integration_id")).isEqualTo(integrationsBefore);
         assertThat(get("/api/clients/" + f.tenant().clientId() + "/dashboard?" + RANGE, f.tenant().token(), null))

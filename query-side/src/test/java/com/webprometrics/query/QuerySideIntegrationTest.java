@@ -7,15 +7,12 @@ import com.webprometrics.events.clients.ClientArchived;
 import com.webprometrics.events.clients.ClientCreated;
 import com.webprometrics.events.clients.ClientDetailsUpdated;
 import com.webprometrics.events.team.UserRoleChanged;
-import com.webprometrics.query.infra.ReadYourWrites;
 import com.webprometrics.query.support.TestTokens;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,19 +29,12 @@ class QuerySideIntegrationTest extends QuerySideTestContext {
 
     @Autowired
     EventStore eventStore;
-    @Autowired
-    ReadYourWrites readYourWrites;
-    @Autowired
-    EventProcessingConfiguration processing;
 
 
     private void publish(String type, UUID aggregateId, long sequence, Object payload) {
         eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId.toString(), sequence, payload));
     }
 
-    private long head() {
-        return jdbc.queryForObject("SELECT max(global_index) FROM event_store.domain_event_entry", Long.class);
-    }
 
     private record Agency(UUID agencyId, UUID ownerId, String token) {
     }
@@ -146,13 +136,7 @@ class QuerySideIntegrationTest extends QuerySideTestContext {
         List<Map<String, Object>> clientsBefore = dump("query.clients_view", "client_id");
         List<Map<String, Object>> usersBefore = dump("query.users_view", "user_id");
 
-        for (String name : List.of("clients", "team")) {
-            StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
-            processor.shutDown();
-            processor.resetTokens(source -> source.createTailToken());
-            processor.start();
-        }
-        assertThat(readYourWrites.awaitPosition(head())).isTrue();
+        rebuild("clients", "team");
         assertThat(dump("query.clients_view", "client_id")).isEqualTo(clientsBefore);
         assertThat(dump("query.users_view", "user_id")).isEqualTo(usersBefore);
     }

@@ -2,8 +2,11 @@ package com.webprometrics.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.webprometrics.query.infra.ReadYourWrites;
 import com.webprometrics.query.support.PostgresDatabase;
 import com.webprometrics.query.support.TestTokens;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,7 +37,28 @@ abstract class QuerySideTestContext {
     @LocalServerPort
     protected int port;
 
+    @Autowired
+    protected ReadYourWrites readYourWrites;
+    @Autowired
+    protected EventProcessingConfiguration processing;
+
     private final HttpClient http = HttpClient.newHttpClient();
+
+    /** The global position of the newest event in the store. */
+    protected long head() {
+        return jdbc.queryForObject("SELECT max(global_index) FROM event_store.domain_event_entry", Long.class);
+    }
+
+    /** Replays the named processors from the first event, as ops would, and waits until they are back at the head. */
+    protected void rebuild(String... processors) {
+        for (String name : processors) {
+            StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
+            processor.shutDown();
+            processor.resetTokens(source -> source.createTailToken());
+            processor.start();
+        }
+        assertThat(readYourWrites.awaitPosition(head())).as("caught up after rebuilding").isTrue();
+    }
 
     @DynamicPropertySource
     static void setUp(DynamicPropertyRegistry registry) {
