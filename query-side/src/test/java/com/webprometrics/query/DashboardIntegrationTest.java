@@ -111,7 +111,7 @@ class DashboardIntegrationTest extends QuerySideTestContext {
         Map<String, JsonNode> kpis = new LinkedHashMap<>();
         dashboard.get("kpis").forEach(k -> kpis.put(k.get("metric").asText(), k));
         assertThat(kpis.keySet()).containsExactly("sessions", "conversions", "revenue", "impressions", "clicks", "cost",
-                "ctr", "cpc", "roas", "conversion_rate");
+                "ctr", "cpc", "cpm", "roas", "cost_per_conversion", "conversion_rate");
 
         // replaced day 1: 999 impressions / 99 clicks / 500 conversions are gone, nothing counted twice
         assertKpi(kpis, "impressions", "1100", "550", "100.00");
@@ -125,6 +125,8 @@ class DashboardIntegrationTest extends QuerySideTestContext {
         assertKpi(kpis, "cpc", "1.75", "1.666667", "5.00");           // 105/60, mean of daily CPCs would be 1.25
         assertKpi(kpis, "roas", "1.428571", "1.5", "-4.76");         // 150/105, mean of daily ROAS would be 5.5
         assertKpi(kpis, "conversion_rate", "0.0875", "0.05", "75.00"); // 35/400
+        assertKpi(kpis, "cpm", "95.454545", "90.909091", "5.00");     // 1000 × 105/1100
+        assertKpi(kpis, "cost_per_conversion", "3", "5", "-40.00");   // 105/35
 
         JsonNode series = dashboard.get("series");
         assertThat(series).hasSize(3);

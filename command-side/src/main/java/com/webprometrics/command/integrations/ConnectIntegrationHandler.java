@@ -2,6 +2,7 @@ package com.webprometrics.command.integrations;
 
 import com.webprometrics.command.clients.Client;
 import com.webprometrics.command.integrations.IntegrationCommands.ConnectIntegration;
+import com.webprometrics.events.catalogue.ProviderInfo;
 import com.webprometrics.platform.domain.DomainException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
@@ -53,7 +54,7 @@ class ConnectIntegrationHandler {
                     "An archived client cannot get new integrations; restore it first.");
         }
         integrations.newInstance(() -> new Integration(command));
-        if (Providers.find(command.provider()).map(Providers.Provider::fetched).orElse(false)) {
+        if (Providers.find(command.provider()).map(ProviderInfo::fetched).orElse(false)) {
             schedule.add(command.integrationId(), command.agencyId(), clock.instant().plus(interval));
         }
     }

@@ -1,5 +1,6 @@
 package com.webprometrics.command.integrations;
 
+import com.webprometrics.events.catalogue.Metric;
 import com.webprometrics.platform.domain.DomainException;
 
 import java.io.BufferedReader;
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
 public final class CsvImport {
     public static final int MAX_LINES = 50_000;
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
-    private static final String VOCABULARY = String.join(", ", Metrics.VOCABULARY.stream().sorted().toList());
+    private static final String VOCABULARY = String.join(", ", Metric.KEYS);
 
     public record LineError(int line, String message) {
     }
@@ -96,7 +97,7 @@ public final class CsvImport {
         }
         List<String> seen = new ArrayList<>();
         for (String column : header.subList(1, header.size())) {
-            if (!Metrics.VOCABULARY.contains(column)) {
+            if (!Metric.isBase(column)) {
                 throw invalid("Unknown metric column \"" + column + "\" in the header; use " + VOCABULARY + ".");
             }
             if (seen.contains(column)) {
@@ -117,7 +118,7 @@ public final class CsvImport {
             return problem;
         }
         String metric = cells.get(1).toLowerCase(Locale.ROOT);
-        if (!Metrics.VOCABULARY.contains(metric)) {
+        if (!Metric.isBase(metric)) {
             return "unknown metric \"" + cells.get(1) + "\"; use one of " + VOCABULARY;
         }
         Object value = value(metric, cells.get(2));
@@ -187,7 +188,7 @@ public final class CsvImport {
         if (value.signum() < 0) {
             return metric + " must not be negative";
         }
-        if (Metrics.WHOLE_NUMBERS.contains(metric) && value.stripTrailingZeros().scale() > 0) {
+        if (Metric.find(metric).map(Metric::whole).orElse(false) && value.stripTrailingZeros().scale() > 0) {
             return metric + " must be a whole number";
         }
         return value;

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
 
-/** One day's numbers from a provider, keyed by the normalized metric names of {@link Metrics}. */
+/** One day's numbers from a provider, keyed by the normalized metric names of {@link com.webprometrics.events.catalogue.Metric}. */
 public record DayMetrics(LocalDate date, Map<String, BigDecimal> metrics) {
     public DayMetrics {
         Objects.requireNonNull(date, "date");

@@ -1,5 +1,6 @@
 package com.webprometrics.command.integrations;
 
+import com.webprometrics.events.catalogue.ProviderInfo;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -18,7 +19,8 @@ import java.util.UUID;
  * generator seeded by the client id, and each day drawn from one seeded by the client id and the day, so
  * any day is reproducible on its own whatever range is asked for. Weekly seasonality (weekends lower), a
  * mild yearly wave, a gentle upward trend and noise; users ≤ sessions, clicks ≤ impressions,
- * conversions ≤ clicks.
+ * conversions ≤ clicks; new users ≤ users, engaged sessions ≤ sessions ≤ page views, organic clicks ≤
+ * organic impressions, and an average search position of at least 1.
  */
 @Component
 public class DemoProvider implements MetricsProvider {
@@ -29,12 +31,14 @@ public class DemoProvider implements MetricsProvider {
             DayOfWeek.FRIDAY, 0.95, DayOfWeek.SATURDAY, 0.72, DayOfWeek.SUNDAY, 0.66);
 
     private record Profile(double baseSessions, double usersPerSession, double paidShare, double ctr, double cpc,
-                           double conversionRate, double orderValue) {
+                           double conversionRate, double orderValue, double newUserShare, double engagedShare,
+                           double pagesPerSession, double secondsPerEngaged, double organicReach, double organicCtr,
+                           double position) {
     }
 
     @Override
     public String key() {
-        return Providers.DEMO;
+        return ProviderInfo.DEMO;
     }
 
     @Override
@@ -54,7 +58,9 @@ public class DemoProvider implements MetricsProvider {
     private static Profile profile(UUID clientId) {
         SplittableRandom r = new SplittableRandom(seed(clientId));
         return new Profile(r.nextDouble(300, 3000), r.nextDouble(0.68, 0.86), r.nextDouble(0.35, 0.6),
-                r.nextDouble(0.02, 0.06), r.nextDouble(0.4, 2.5), r.nextDouble(0.01, 0.04), r.nextDouble(30, 150));
+                r.nextDouble(0.02, 0.06), r.nextDouble(0.4, 2.5), r.nextDouble(0.01, 0.04), r.nextDouble(30, 150),
+                r.nextDouble(0.5, 0.8), r.nextDouble(0.45, 0.75), r.nextDouble(1.6, 4.5), r.nextDouble(40, 160),
+                r.nextDouble(4, 20), r.nextDouble(0.015, 0.06), r.nextDouble(4, 25));
     }
 
     private static DayMetrics day(Profile p, UUID clientId, LocalDate date) {
@@ -79,6 +85,25 @@ public class DemoProvider implements MetricsProvider {
         metrics.put("impressions", BigDecimal.valueOf(impressions));
         metrics.put("clicks", BigDecimal.valueOf(clicks));
         metrics.put("cost", cost);
+        // drawn after the original seven so that their values stay what they always were
+        long newUsers = Math.min(users, Math.round(users * p.newUserShare() * noise(r, 0.05)));
+        long engaged = Math.min(sessions, Math.round(sessions * p.engagedShare() * noise(r, 0.04)));
+        long pageViews = Math.max(sessions, Math.round(sessions * p.pagesPerSession() * noise(r, 0.06)));
+        long engagementSeconds = Math.round(engaged * p.secondsPerEngaged() * noise(r, 0.1));
+        long transactions = Math.min(conversions, Math.round(conversions * 0.8 * noise(r, 0.1)));
+        long organicImpressions = Math.round(sessions * p.organicReach() * noise(r, 0.09));
+        long organicClicks = Math.min(organicImpressions,
+                Math.round(organicImpressions * p.organicCtr() * noise(r, 0.08)));
+        double position = Math.max(1, p.position() * noise(r, 0.05));
+        metrics.put("new_users", BigDecimal.valueOf(newUsers));
+        metrics.put("engaged_sessions", BigDecimal.valueOf(engaged));
+        metrics.put("page_views", BigDecimal.valueOf(pageViews));
+        metrics.put("engagement_seconds", BigDecimal.valueOf(engagementSeconds));
+        metrics.put("transactions", BigDecimal.valueOf(transactions));
+        metrics.put("organic_impressions", BigDecimal.valueOf(organicImpressions));
+        metrics.put("organic_clicks", BigDecimal.valueOf(organicClicks));
+        metrics.put("position_x_impressions",
+                BigDecimal.valueOf(position * organicImpressions).setScale(2, RoundingMode.HALF_UP));
         return new DayMetrics(date, metrics);
     }
 

@@ -7,6 +7,8 @@ import com.webprometrics.command.integrations.IntegrationCommands.DisconnectInte
 import com.webprometrics.command.integrations.IntegrationCommands.FailSync;
 import com.webprometrics.command.integrations.IntegrationCommands.StartSync;
 import com.webprometrics.command.integrations.IntegrationCommands.SyncPlan;
+import com.webprometrics.events.catalogue.Metric;
+import com.webprometrics.events.catalogue.ProviderInfo;
 import com.webprometrics.events.integrations.DailyMetricsRecorded;
 import com.webprometrics.events.integrations.IntegrationConnected;
 import com.webprometrics.events.integrations.IntegrationDisconnected;
@@ -74,14 +76,14 @@ public class Integration {
 
     /** Created by {@link ConnectIntegrationHandler} once the client is known to be the caller's. */
     Integration(ConnectIntegration command) {
-        Providers.Provider p = Providers.available(command.provider());
+        ProviderInfo p = Providers.available(command.provider());
         Map<String, String> settings = command.settings() == null ? Map.of() : Map.copyOf(command.settings());
         String currency = settings.get("currency");
         if (currency != null) {
             requireCurrency(currency);
         }
         String accountName = command.accountName() == null || command.accountName().isBlank()
-                ? p.defaultAccountName() : command.accountName().trim();
+                ? p.name() : command.accountName().trim();
         apply(new IntegrationConnected(command.integrationId(), command.agencyId(), command.clientId(), p.key(),
                 accountName, settings));
     }
@@ -90,7 +92,7 @@ public class Integration {
     SyncPlan handle(StartSync command) {
         requireSameAgency(command.agencyId());
         requireConnected();
-        Providers.Provider p = Providers.find(provider).orElseThrow();
+        ProviderInfo p = Providers.find(provider).orElseThrow();
         boolean upload = Providers.CSV_UPLOAD_TRIGGER.equals(command.trigger());
         if (upload && p.fetched()) {
             throw new DomainException(Kind.CONFLICT, "Not an upload integration",
@@ -131,7 +133,7 @@ public class Integration {
                         + runningFrom + ".." + runningTo + ".");
             }
             for (Map.Entry<String, BigDecimal> metric : day.metrics().entrySet()) {
-                if (!Metrics.VOCABULARY.contains(metric.getKey()) || metric.getValue() == null) {
+                if (!Metric.isBase(metric.getKey()) || metric.getValue() == null) {
                     throw new DomainException(Kind.INVALID, "Unknown metric or missing value: " + metric.getKey() + ".");
                 }
             }

@@ -13,6 +13,6 @@ public interface MetricsProvider {
 
     String key();
 
-    /** The days {@code from}..{@code to} inclusive, metrics in the {@link Metrics} vocabulary. */
+    /** The days {@code from}..{@code to} inclusive, metrics in the {@link com.webprometrics.events.catalogue.Metric} vocabulary. */
     List<DayMetrics> fetch(Map<String, String> settings, UUID clientId, LocalDate from, LocalDate to);
 }

@@ -6,6 +6,7 @@ import com.webprometrics.command.integrations.IntegrationCommands.ConnectIntegra
 import com.webprometrics.command.integrations.IntegrationCommands.FailSync;
 import com.webprometrics.command.integrations.IntegrationCommands.StartSync;
 import com.webprometrics.command.integrations.IntegrationCommands.SyncPlan;
+import com.webprometrics.events.catalogue.ProviderInfo;
 import com.webprometrics.platform.domain.DomainException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -49,7 +50,7 @@ public class SyncService {
     public UUID connect(UUID agencyId, UUID clientId, String provider, String accountName, Map<String, String> settings) {
         UUID integrationId = UUID.randomUUID();
         commands.sendAndWait(new ConnectIntegration(integrationId, agencyId, clientId, provider, accountName, settings));
-        if (Providers.find(provider).map(Providers.Provider::syncOnConnect).orElse(false)) {
+        if (Providers.find(provider).map(ProviderInfo::syncOnConnect).orElse(false)) {
             requestSync(integrationId, agencyId, "connect");
         }
         return integrationId;

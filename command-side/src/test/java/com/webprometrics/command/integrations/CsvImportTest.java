@@ -78,7 +78,7 @@ class CsvImportTest {
         assertThat(result.errors()).extracting(LineError::line).containsExactly(3, 4, 5, 6, 7, 8, 9, 10);
         assertThat(result.errors()).extracting(LineError::message).containsExactly(
                 "date \"03/02/2025\" is not an ISO date (YYYY-MM-DD)",
-                "unknown metric \"bounces\"; use one of clicks, conversions, cost, impressions, revenue, sessions, users",
+                "unknown metric \"bounces\"; use one of " + String.join(", ", com.webprometrics.events.catalogue.Metric.KEYS),
                 "expected 3 columns (date,metric,value), found 4",
                 "cost value \"abc\" is not a number (digits, with . for decimals)",
                 "sessions must not be negative",

@@ -1,5 +1,6 @@
 package com.webprometrics.command.integrations;
 
+import com.webprometrics.events.catalogue.ProviderInfo;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -33,11 +34,16 @@ class DemoProviderTest {
         for (UUID client : List.of(CLIENT, UUID.randomUUID(), UUID.randomUUID())) {
             for (DayMetrics day : demo.fetch(Map.of(), client, FROM, TO)) {
                 Map<String, BigDecimal> m = day.metrics();
-                assertThat(m.keySet()).isEqualTo(Metrics.VOCABULARY);
+                assertThat(m.keySet()).containsExactlyInAnyOrderElementsOf(ProviderInfo.find("demo").orElseThrow().metrics());
                 assertThat(m.values()).allSatisfy(v -> assertThat(v.signum()).isGreaterThanOrEqualTo(0));
                 assertThat(m.get("users")).isLessThanOrEqualTo(m.get("sessions"));
                 assertThat(m.get("clicks")).isLessThanOrEqualTo(m.get("impressions"));
                 assertThat(m.get("conversions")).isLessThanOrEqualTo(m.get("clicks"));
+                assertThat(m.get("new_users")).isLessThanOrEqualTo(m.get("users"));
+                assertThat(m.get("engaged_sessions")).isLessThanOrEqualTo(m.get("sessions"));
+                assertThat(m.get("page_views")).isGreaterThanOrEqualTo(m.get("sessions"));
+                assertThat(m.get("organic_clicks")).isLessThanOrEqualTo(m.get("organic_impressions"));
+                assertThat(m.get("position_x_impressions")).isGreaterThanOrEqualTo(m.get("organic_impressions"));
                 assertThat(m.get("sessions")).isPositive();
                 for (String whole : List.of("sessions", "users", "conversions", "impressions", "clicks")) {
                     assertThat(m.get(whole).scale()).isZero();

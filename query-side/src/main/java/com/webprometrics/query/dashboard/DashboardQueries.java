@@ -36,9 +36,6 @@ class DashboardQueries {
     record ProviderSums(String provider, Map<String, BigDecimal> sums, TreeSet<String> currencies) {
     }
 
-    record Freshness(String provider, Instant lastSyncAt, LocalDate dataThrough) {
-    }
-
     record OverviewRow(UUID clientId, String name, BigDecimal sessions, BigDecimal conversions, BigDecimal revenue,
                        BigDecimal cost, int total, int healthy, int failing, Instant lastSyncAt) {
     }
@@ -70,7 +67,7 @@ class DashboardQueries {
                   AND metric NOT IN (:derived)
                 GROUP BY metric""",
                 params(agencyId, clientId).addValue("from", Date.valueOf(range.from())).addValue("lo", Date.valueOf(lo))
-                        .addValue("to", Date.valueOf(range.to())).addValue("derived", Metrics.DERIVED_KEYS),
+                        .addValue("to", Date.valueOf(range.to())).addValue("derived", Metrics.derivedKeys()),
                 rs -> {
                     String metric = rs.getString("metric");
                     current.put(metric, orZero(rs.getBigDecimal("current")));
@@ -118,7 +115,7 @@ class DashboardQueries {
     }
 
     /** Per provider: the last successful sync and the latest day with data (of any integration, any time). */
-    List<Freshness> freshness(UUID agencyId, UUID clientId) {
+    List<ClientDashboard.Freshness> freshness(UUID agencyId, UUID clientId) {
         return jdbc.query("""
                 SELECT i.provider, max(i.last_success_at) AS last_sync_at, max(d.data_through) AS data_through
                 FROM query.integrations_view i
@@ -127,7 +124,7 @@ class DashboardQueries {
                 WHERE i.client_id = :client AND i.agency_id = :agency
                 GROUP BY i.provider ORDER BY i.provider""",
                 params(agencyId, clientId),
-                (rs, n) -> new Freshness(rs.getString("provider"),
+                (rs, n) -> new ClientDashboard.Freshness(rs.getString("provider"),
                         rs.getTimestamp("last_sync_at") == null ? null : rs.getTimestamp("last_sync_at").toInstant(),
                         rs.getDate("data_through") == null ? null : rs.getDate("data_through").toLocalDate()));
     }
@@ -169,7 +166,7 @@ class DashboardQueries {
 
     private static MapSqlParameterSource rangeParams(UUID agencyId, UUID clientId, DateRange range) {
         return params(agencyId, clientId).addValue("from", Date.valueOf(range.from())).addValue("to", Date.valueOf(range.to()))
-                .addValue("derived", Metrics.DERIVED_KEYS);
+                .addValue("derived", Metrics.derivedKeys());
     }
 
     private static BigDecimal orZero(BigDecimal value) {

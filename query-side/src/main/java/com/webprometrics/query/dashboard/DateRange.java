@@ -15,10 +15,10 @@ import java.util.Map;
  * An inclusive range of days in the agency's time zone. Defaults: the 30 days ending yesterday; at most
  * two years long. The previous period is the same number of days right before {@code from}.
  */
-record DateRange(LocalDate from, LocalDate to) {
+public record DateRange(LocalDate from, LocalDate to) {
     static final int DEFAULT_DAYS = 30;
 
-    static DateRange parse(String fromParam, String toParam, ZoneId zone) {
+    public static DateRange parse(String fromParam, String toParam, ZoneId zone) {
         List<Map<String, String>> errors = new ArrayList<>();
         LocalDate from = date("from", fromParam, errors);
         LocalDate to = date("to", toParam, errors);
@@ -54,11 +54,11 @@ record DateRange(LocalDate from, LocalDate to) {
         }
     }
 
-    long days() {
+    public long days() {
         return ChronoUnit.DAYS.between(from, to) + 1;
     }
 
-    DateRange previous() {
+    public DateRange previous() {
         return new DateRange(from.minusDays(days()), from.minusDays(1));
     }
 }

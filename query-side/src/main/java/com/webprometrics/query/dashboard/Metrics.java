@@ -1,5 +1,8 @@
 package com.webprometrics.query.dashboard;
 
+import com.webprometrics.events.catalogue.DerivedMetric;
+import com.webprometrics.events.catalogue.Metric;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -10,26 +13,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The metric vocabulary. Base metrics are sums; derived metrics are always computed from sums of their
- * inputs (never an average of daily ratios), and are null when the denominator is zero or missing.
+ * Shows the shared vocabulary ({@link Metric}, {@link DerivedMetric}): which metrics a set of sums can
+ * show, in display order, and their values. Derived metrics always come from sums of their inputs.
  */
 final class Metrics {
-    static final List<String> BASE = List.of("sessions", "users", "conversions", "revenue", "impressions", "clicks", "cost");
-
-    record Derived(String key, String numerator, String denominator) {
-    }
-
-    static final List<Derived> DERIVED = List.of(
-            new Derived("ctr", "clicks", "impressions"),
-            new Derived("cpc", "cost", "clicks"),
-            new Derived("roas", "revenue", "cost"),
-            new Derived("conversion_rate", "conversions", "sessions"));
-
-    /** Stored rows under these keys are ignored when reading: ratios cannot be summed. */
-    static final List<String> DERIVED_KEYS = DERIVED.stream().map(Derived::key).toList();
-
-    static final int RATIO_SCALE = 6;
-
     private Metrics() {
     }
 
@@ -38,7 +25,7 @@ final class Metrics {
         if (numerator == null || denominator == null || denominator.signum() == 0) {
             return null;
         }
-        return numerator.divide(denominator, RATIO_SCALE, RoundingMode.HALF_UP);
+        return numerator.divide(denominator, DerivedMetric.SCALE, RoundingMode.HALF_UP);
     }
 
     /** The change from previous to value in percent (2 decimals), or null when previous is missing or zero. */
@@ -49,18 +36,21 @@ final class Metrics {
         return value.subtract(previous).multiply(BigDecimal.valueOf(100)).divide(previous.abs(), 2, RoundingMode.HALF_UP);
     }
 
-    /** The metrics to show, in display order: base metrics, other summed metrics, then derivable ratios. */
+    /**
+     * The metrics to show, in display order: visible base metrics, unknown summed ones, then the derived
+     * metrics whose inputs are both present.
+     */
     static List<String> order(Set<String> summed) {
         List<String> keys = new ArrayList<>();
-        for (String base : BASE) {
-            if (summed.contains(base)) {
-                keys.add(base);
+        for (Metric base : Metric.ALL) {
+            if (summed.contains(base.key()) && !base.hidden()) {
+                keys.add(base.key());
             }
         }
         Set<String> extra = new TreeSet<>(summed);
-        BASE.forEach(extra::remove);
+        Metric.KEYS.forEach(extra::remove);
         keys.addAll(extra);
-        for (Derived d : DERIVED) {
+        for (DerivedMetric d : DerivedMetric.ALL) {
             if (summed.contains(d.numerator()) && summed.contains(d.denominator())) {
                 keys.add(d.key());
             }
@@ -79,11 +69,11 @@ final class Metrics {
 
     /** A summed metric's value, or a derived one computed from the sums. */
     static BigDecimal value(Map<String, BigDecimal> sums, String key) {
-        for (Derived d : DERIVED) {
-            if (d.key().equals(key)) {
-                return ratio(sums.get(d.numerator()), sums.get(d.denominator()));
-            }
-        }
-        return sums.get(key);
+        return DerivedMetric.find(key).map(d -> d.of(sums)).orElseGet(() -> sums.get(key));
+    }
+
+    /** Keys that are never summed when reading (ratios stored by mistake would be meaningless sums). */
+    static List<String> derivedKeys() {
+        return DerivedMetric.ALL.stream().map(DerivedMetric::key).toList();
     }
 }

@@ -1,5 +1,8 @@
 package com.webprometrics.query.integrations;
 
+import com.webprometrics.events.catalogue.DerivedMetric;
+import com.webprometrics.events.catalogue.Metric;
+import com.webprometrics.events.catalogue.ProviderInfo;
 import com.webprometrics.platform.domain.DomainException;
 import com.webprometrics.platform.security.CurrentUser;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,8 +28,17 @@ class IntegrationQueryController {
     }
 
     @GetMapping("/api/integrations/providers")
-    List<Providers.Provider> providers() {
-        return Providers.ALL;
+    List<ProviderInfo> providers() {
+        return ProviderInfo.ALL;
+    }
+
+    record MetricCatalogue(List<Metric> base, List<DerivedMetric> derived) {
+    }
+
+    /** The metric vocabulary with labels and units, so clients format numbers without a copy of it. */
+    @GetMapping("/api/integrations/metrics")
+    MetricCatalogue metrics() {
+        return new MetricCatalogue(Metric.ALL, DerivedMetric.ALL);
     }
 
     @GetMapping("/api/clients/{clientId}/integrations")
