@@ -25,6 +25,10 @@ start_bench_stack() {
 }
 
 stop_bench_stack() {
+  if [[ -n "${BENCH_KEEP_STACK:-}" ]]; then # for profiling: leave it running; ./wpm down with the same env stops it
+    echo "bench: stack left running: WPM_DATA_DIR=$BENCH_DIR WPM_DATABASE_NAME=$WPM_DATABASE_NAME ports 18080-18082 (token in $BENCH_DIR/ids)" >&2
+    return
+  fi
   ./wpm down >/dev/null 2>&1 || true
   java -jar ops/local-postgres/target/local-postgres.jar drop-db "$WPM_DATABASE_NAME" --data-dir "$BENCH_DIR" >/dev/null 2>&1 || true
   rm -rf "$BENCH_DIR"
@@ -35,10 +39,12 @@ bench_psql() { # SQL on stdin or as $1, against the bench database
     -d "$WPM_DATABASE_NAME" "$@"
 }
 
-# url [connections threads] → "req/s avg p50 p99 non2xx"; needs $TOKEN
+# url [connections threads lua-script] → "req/s avg p50 p99 non2xx"; needs $TOKEN
 run_wrk() {
-  local conns="${2:-$CONNECTIONS}" threads="${3:-$THREADS}"
-  wrk -t"$threads" -c"$conns" -d"${SECONDS_PER_RUN}s" --latency -H "Authorization: Bearer $TOKEN" "$1" >"$BENCH_DIR/wrk.txt"
+  local conns="${2:-$CONNECTIONS}" threads="${3:-$THREADS}" script=()
+  [[ -n "${4:-}" ]] && script=(-s "$4")
+  wrk -t"$threads" -c"$conns" -d"${SECONDS_PER_RUN}s" --latency "${script[@]}" -H "Authorization: Bearer $TOKEN" "$1" \
+    >"$BENCH_DIR/wrk.txt"
   echo "$(awk '/Requests\/sec/ {print $2}' "$BENCH_DIR/wrk.txt") $(awk '/^ +Latency/ {print $2; exit}' "$BENCH_DIR/wrk.txt")" \
     "$(awk '/^ +50%/ {print $2}' "$BENCH_DIR/wrk.txt") $(awk '/^ +99%/ {print $2}' "$BENCH_DIR/wrk.txt")" \
     "$(awk '/Non-2xx/ {print $NF}' "$BENCH_DIR/wrk.txt" | grep . || echo 0)"

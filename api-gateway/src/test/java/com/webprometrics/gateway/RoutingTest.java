@@ -64,6 +64,22 @@ class RoutingTest extends StandardGatewayTest {
     }
 
     @Test
+    void opsRequestsOfEveryMethodGoToQuerySideAndNeedTheOpsRole() {
+        String ops = TOKENS.token("OPS");
+        HttpResponse<String> rebuild = send(req("/api/ops/processors/metrics/rebuild")
+                .POST(BodyPublishers.noBody()).header("Authorization", bearer(ops)));
+        assertThat(rebuild.statusCode()).isEqualTo(200);
+        assertThat(json(rebuild).path("service").asString()).isEqualTo("query");
+        assertThat(json(rebuild).path("method").asString()).isEqualTo("POST");
+        HttpResponse<String> status = send(req("/api/ops/rebuilds/1").header("Authorization", bearer(ops)));
+        assertThat(json(status).path("service").asString()).isEqualTo("query");
+
+        HttpResponse<String> owner = send(req("/api/ops/processors/metrics/rebuild")
+                .POST(BodyPublishers.noBody()).header("Authorization", bearer(TOKENS.token("OWNER"))));
+        assertThat(owner.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void forwardsAuthorizationCorrelationIdAndForwardedHeaders() {
         String token = TOKENS.token("VIEWER");
         HttpResponse<String> response = send(rawReq("/api/clients")

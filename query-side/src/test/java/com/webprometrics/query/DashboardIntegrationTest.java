@@ -2,6 +2,7 @@ package com.webprometrics.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webprometrics.events.auth.AgencyRegistered;
+import com.webprometrics.events.catalogue.Metric;
 import com.webprometrics.events.clients.ClientCreated;
 import com.webprometrics.events.integrations.DailyMetricsRecorded;
 import com.webprometrics.events.integrations.IntegrationConnected;
@@ -294,18 +295,28 @@ class DashboardIntegrationTest extends QuerySideTestContext {
     }
 
     @Test
+    void theMetricsTableHasAColumnForEveryMetricOfTheVocabularyInOrder() {
+        List<String> columns = jdbc.queryForList("""
+                SELECT column_name FROM information_schema.columns WHERE table_schema = 'query'
+                AND table_name = 'metrics_daily' ORDER BY ordinal_position""", String.class);
+        assertThat(columns.subList(0, 7)).containsExactly("integration_id", "date", "agency_id", "client_id", "provider",
+                "currency", "position");
+        assertThat(columns.subList(7, columns.size())).containsExactlyElementsOf(Metric.KEYS);
+    }
+
+    @Test
     void rebuildingMetricsAndIntegrationsYieldsIdenticalRows() throws Exception {
         Fixture f = fixture("rebuild");
         publish("Integration", f.ads(), new IntegrationSyncFailed(f.ads(), f.tenant().agencyId(), f.tenant().clientId(),
                 "google-ads", UUID.randomUUID(), "quota", "Rate limited"));
         assertThat(readYourWrites.awaitPosition(head())).isTrue();
-        List<Map<String, Object>> metricsBefore = dump("query.metrics_daily", "integration_id, date, metric");
+        List<Map<String, Object>> metricsBefore = dump("query.metrics_daily", "integration_id, date");
         List<Map<String, Object>> integrationsBefore = dump("query.integrations_view", "integration_id");
         JsonNode dashboardBefore = get("/api/clients/" + f.tenant().clientId() + "/dashboard?" + RANGE, f.tenant().token(), null);
         assertThat(metricsBefore).isNotEmpty();
 
         rebuild("metrics", "integrations");
-        assertThat(dump("query.metrics_daily", "integration_id, date, metric")).isEqualTo(metricsBefore);
+        assertThat(dump("query.metrics_daily", "integration_id, date")).isEqualTo(metricsBefore);
         assertThat(dump("query.integrations_view", "integration_id")).isEqualTo(integrationsBefore);
         assertThat(get("/api/clients/" + f.tenant().clientId() + "/dashboard?" + RANGE, f.tenant().token(), null))
                 .isEqualTo(dashboardBefore);

@@ -23,7 +23,7 @@ import com.webprometrics.gateway.error.Problems;
 /**
  * All routing in one place. {@code /api/**}: GET/HEAD → query-side, every other method →
  * command-side, except {@code GET /api/auth/jwks} and {@code GET /api/integrations/oauth/callback}
- * which always go to command-side. Path and query are forwarded unchanged. An {@code /api} path whose
+ * which always go to command-side, and {@code /api/ops/**}, which always goes to query-side. Path and query are forwarded unchanged. An {@code /api} path whose
  * first segment is not one of {@code wpm.gateway.api-prefixes} is a 404 answered here.
  */
 @Configuration
@@ -39,13 +39,15 @@ public class RoutesConfig {
         RequestPredicate known = request -> prefixes.contains(firstSegmentAfterApi(request.path()));
         RequestPredicate alwaysCommand = RequestPredicates.path("/api/auth/jwks").and(read)
                 .or(RequestPredicates.path("/api/integrations/oauth/callback").and(RequestPredicates.method(HttpMethod.GET)));
+        // the query side owns the event processors: ops commands on them (rebuilds) go there
+        RequestPredicate alwaysQuery = RequestPredicates.path("/api/ops/**");
 
         return route("command-side-reads")
                 .route(alwaysCommand, http())
                 .before(uri(command))
                 .build()
                 .and(route("query-side")
-                        .route(RequestPredicates.path("/api/**").and(read).and(known), http())
+                        .route(RequestPredicates.path("/api/**").and(read).and(known).or(alwaysQuery), http())
                         .before(uri(query))
                         .build())
                 .and(route("command-side")

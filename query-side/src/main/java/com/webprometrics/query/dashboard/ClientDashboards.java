@@ -42,30 +42,55 @@ public class ClientDashboards {
         if (queries.clientZone(agencyId, clientId).isEmpty()) {
             throw DomainException.notFound("The client");
         }
-        DateRange previous = compare ? range.previous() : null;
+        return compute(agencyId, clientId, range, compare);
+    }
 
-        DashboardQueries.Totals totals = queries.totals(agencyId, clientId, range, previous);
-        Set<String> present = new HashSet<>(totals.current().keySet());
+    /**
+     * The dashboard for request parameters: {@code from}/{@code to} as ISO dates or null for the defaults, which
+     * are days in the agency's time zone (see {@link DateRange#parse}).
+     */
+    ClientDashboard build(UUID agencyId, UUID clientId, String from, String to, boolean compare) {
+        Optional<ZoneId> zone = queries.clientZone(agencyId, clientId);
+        DateRange range = DateRange.parse(from, to, zone.orElse(ZoneId.of("UTC")));
+        if (zone.isEmpty()) {
+            throw DomainException.notFound("The client");
+        }
+        return compute(agencyId, clientId, range, compare);
+    }
+
+    private ClientDashboard compute(UUID agencyId, UUID clientId, DateRange range, boolean compare) {
+        DateRange previous = compare ? range.previous() : null;
+        DashboardQueries.RangeSums sums = queries.sums(agencyId, clientId, range, previous);
+
+        Map<String, BigDecimal> current = sums.current().toMap();
+        Map<String, BigDecimal> before = sums.previous().toMap();
+        Set<String> present = new HashSet<>(current.keySet());
+        present.addAll(before.keySet());
+        for (String metric : present) {
+            current.putIfAbsent(metric, BigDecimal.ZERO);
+            before.putIfAbsent(metric, BigDecimal.ZERO);
+        }
         List<Kpi> kpis = new ArrayList<>();
         for (String metric : Metrics.order(present)) {
-            BigDecimal value = Metrics.value(totals.current(), metric);
-            BigDecimal before = previous == null ? null : Metrics.value(totals.previous(), metric);
-            kpis.add(new Kpi(metric, value, before, Metrics.changePct(value, before)));
+            BigDecimal value = Metrics.value(current, metric);
+            BigDecimal previousValue = previous == null ? null : Metrics.value(before, metric);
+            kpis.add(new Kpi(metric, value, previousValue, Metrics.changePct(value, previousValue)));
         }
 
-        Map<LocalDate, Map<String, BigDecimal>> daily = queries.daily(agencyId, clientId, range);
         List<Point> series = new ArrayList<>((int) range.days());
         for (LocalDate day = range.from(); !day.isAfter(range.to()); day = day.plusDays(1)) {
-            Map<String, BigDecimal> sums = daily.get(day);
-            series.add(new Point(day, sums == null ? Map.of() : Metrics.withDerived(sums)));
+            MetricSums daySums = sums.daily().get(day);
+            series.add(new Point(day, daySums == null ? Map.of() : Metrics.withDerived(daySums.toMap())));
         }
 
         TreeSet<String> currencies = new TreeSet<>();
         List<ProviderValues> byProvider = new ArrayList<>();
-        for (DashboardQueries.ProviderSums p : queries.byProvider(agencyId, clientId, range)) {
-            byProvider.add(new ProviderValues(p.provider(), Metrics.withDerived(p.sums())));
-            currencies.addAll(p.currencies());
-        }
+        sums.byProvider().forEach((provider, providerSums) -> {
+            if (!providerSums.isEmpty()) {
+                byProvider.add(new ProviderValues(provider, Metrics.withDerived(providerSums.toMap())));
+                currencies.addAll(sums.currencies().getOrDefault(provider, new TreeSet<>()));
+            }
+        });
         return new ClientDashboard(clientId, range.from(), range.to(), compare ? "previous" : "none",
                 previous == null ? null : previous.from(), previous == null ? null : previous.to(),
                 currencies.size() == 1 ? currencies.first() : null, List.copyOf(currencies), kpis, series, byProvider,

@@ -1,6 +1,5 @@
 package com.webprometrics.query.dashboard;
 
-import com.webprometrics.platform.domain.DomainException;
 import com.webprometrics.platform.security.CurrentUser;
 import com.webprometrics.platform.web.ProblemException;
 import com.webprometrics.platform.web.Problems;
@@ -12,7 +11,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +44,7 @@ class DashboardController {
         if (!withPrevious && !compare.equals("none")) {
             throw ProblemException.invalidFields(List.of(Problems.fieldError("compare", "must be previous or none")));
         }
-        ZoneId zone = dashboards.clientZone(user.agencyId(), clientId).orElse(null);
-        DateRange range = DateRange.parse(from, to, zone == null ? ZoneId.of("UTC") : zone);
-        if (zone == null) {
-            throw DomainException.notFound("The client");
-        }
-        return dashboards.build(user.agencyId(), clientId, range, withPrevious);
+        return dashboards.build(user.agencyId(), clientId, from, to, withPrevious);
     }
 
     @GetMapping("/api/dashboard")

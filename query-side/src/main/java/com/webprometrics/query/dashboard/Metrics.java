@@ -47,9 +47,15 @@ final class Metrics {
                 keys.add(base.key());
             }
         }
-        Set<String> extra = new TreeSet<>(summed);
-        Metric.KEYS.forEach(extra::remove);
-        keys.addAll(extra);
+        Set<String> extra = null; // keys outside the vocabulary, e.g. recorded by a newer command side
+        for (String key : summed) {
+            if (!Metric.isBase(key)) {
+                (extra == null ? extra = new TreeSet<>() : extra).add(key);
+            }
+        }
+        if (extra != null) {
+            keys.addAll(extra);
+        }
         for (DerivedMetric d : DerivedMetric.ALL) {
             if (summed.contains(d.numerator()) && summed.contains(d.denominator())) {
                 keys.add(d.key());
@@ -69,7 +75,12 @@ final class Metrics {
 
     /** A summed metric's value, or a derived one computed from the sums. */
     static BigDecimal value(Map<String, BigDecimal> sums, String key) {
-        return DerivedMetric.find(key).map(d -> d.of(sums)).orElseGet(() -> sums.get(key));
+        BigDecimal summed = sums.get(key);
+        if (summed != null) {
+            return summed;
+        }
+        DerivedMetric derived = DerivedMetric.find(key).orElse(null);
+        return derived == null ? null : derived.of(sums);
     }
 
     /** Keys that are never summed when reading (ratios stored by mistake would be meaningless sums). */

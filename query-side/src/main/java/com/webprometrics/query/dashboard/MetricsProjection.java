@@ -4,36 +4,44 @@ import com.webprometrics.events.integrations.DailyMetricsRecorded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code query.metrics_daily}: one row per integration, day and metric. A {@link DailyMetricsRecorded}
- * replaces everything recorded before for its integration and day.
+ * {@code query.metrics_daily}: one row per integration and day. A {@link DailyMetricsRecorded} replaces the
+ * whole row of its integration and day (a metric it does not mention becomes NULL).
  *
  * <p>Writes are batched: the handler only buffers the event in a resource of the (batching) unit of work;
- * just before that unit of work commits, the whole Axon batch is flushed with two statements — one
- * {@code DELETE} of the batch's (integration, day) keys and one {@code INSERT … SELECT FROM unnest(arrays)}
- * of their rows — in the processor's transaction. Within a batch the last event for a key wins, so the
- * outcome equals applying the events one by one; a redelivered batch deletes and re-inserts the same rows.
+ * just before that unit of work commits, the whole Axon batch is written with one
+ * {@code INSERT … SELECT FROM unnest(arrays) ON CONFLICT DO UPDATE} in the processor's transaction. Within a
+ * batch the last event for a key wins, and a row only ever takes an event at a later global position than the
+ * one it holds, so the outcome equals applying the events one by one, and redelivered or replayed events
+ * change nothing.
  */
 @Component
-@ProcessingGroup("metrics")
+@ProcessingGroup(MetricsProjection.PROCESSOR)
 class MetricsProjection {
+    static final String PROCESSOR = "metrics";
+    private static final Logger log = LoggerFactory.getLogger(MetricsProjection.class);
     private static final String BUFFER = MetricsProjection.class.getName() + ".buffer";
+    private static final String UPSERT = upsert();
+
     private final JdbcTemplate jdbc;
 
     MetricsProjection(JdbcTemplate jdbc) {
@@ -43,9 +51,17 @@ class MetricsProjection {
     private record Day(UUID integrationId, LocalDate date) {
     }
 
+    /** A recorded day and the global position of its event. */
+    record Row(DailyMetricsRecorded event, long position) {
+    }
+
     @EventHandler
-    void on(DailyMetricsRecorded e) {
-        buffer().put(new Day(e.integrationId(), e.date()), e);
+    void on(DailyMetricsRecorded e, TrackingToken token) {
+        buffer().put(new Day(e.integrationId(), e.date()), new Row(e, positionOf(token)));
+    }
+
+    private static long positionOf(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("metrics need a positioned token"));
     }
 
     @ResetHandler
@@ -53,79 +69,80 @@ class MetricsProjection {
         jdbc.update("TRUNCATE query.metrics_daily");
     }
 
-    private Map<Day, DailyMetricsRecorded> buffer() {
+    private Map<Day, Row> buffer() {
         if (!CurrentUnitOfWork.isStarted()) {
             throw new IllegalStateException("DailyMetricsRecorded handled outside a unit of work");
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BUFFER, key -> {
-            Map<Day, DailyMetricsRecorded> days = new LinkedHashMap<>();
-            unitOfWork.onPrepareCommit(u -> flush(days));
+            Map<Day, Row> days = new LinkedHashMap<>();
+            unitOfWork.onPrepareCommit(u -> jdbc.execute((Connection c) -> write(c, days.values())));
             return days;
         });
     }
 
-    void flush(Map<Day, DailyMetricsRecorded> days) {
-        if (days.isEmpty()) {
-            return;
-        }
-        int n = days.size();
-        String[] keyIntegrations = new String[n];
-        String[] keyDates = new String[n];
-        List<String> agencies = new ArrayList<>(), clients = new ArrayList<>(), integrations = new ArrayList<>(),
-                providers = new ArrayList<>(), dates = new ArrayList<>(), metrics = new ArrayList<>(),
-                values = new ArrayList<>(), currencies = new ArrayList<>();
-        int i = 0;
-        for (DailyMetricsRecorded e : days.values()) {
-            keyIntegrations[i] = e.integrationId().toString();
-            keyDates[i] = e.date().toString();
-            i++;
-            if (e.metrics() == null) {
-                continue;
-            }
-            for (Map.Entry<String, BigDecimal> metric : e.metrics().entrySet()) {
-                if (metric.getKey() == null || metric.getValue() == null) {
-                    continue;
-                }
-                agencies.add(e.agencyId().toString());
-                clients.add(e.clientId().toString());
-                integrations.add(e.integrationId().toString());
-                providers.add(e.provider());
-                dates.add(e.date().toString());
-                metrics.add(metric.getKey());
-                values.add(metric.getValue().toPlainString());
-                currencies.add(e.currency());
-            }
-        }
-        jdbc.execute((Connection c) -> {
-            try (PreparedStatement delete = c.prepareStatement("""
-                    DELETE FROM query.metrics_daily m
-                    USING unnest(?::text[], ?::text[]) AS k(integration_id, date)
-                    WHERE m.integration_id = k.integration_id::uuid AND m.date = k.date::date""")) {
-                delete.setArray(1, c.createArrayOf("text", keyIntegrations));
-                delete.setArray(2, c.createArrayOf("text", keyDates));
-                delete.executeUpdate();
-            }
-            if (metrics.isEmpty()) {
-                return null;
-            }
-            try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO query.metrics_daily (agency_id, client_id, integration_id, provider, date, metric, value, currency)
-                    SELECT a::uuid, cl::uuid, i::uuid, p, d::date, m, v::numeric, cu
-                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                        AS r(a, cl, i, p, d, m, v, cu)""")) {
-                Array[] arrays = {array(c, agencies), array(c, clients), array(c, integrations), array(c, providers),
-                        array(c, dates), array(c, metrics), array(c, values), array(c, currencies)};
-                for (int p = 0; p < arrays.length; p++) {
-                    insert.setArray(p + 1, arrays[p]);
-                }
-                insert.executeUpdate();
-            }
+    /** Upserts the rows of these events (at most one per integration and day) on the given connection. */
+    static Void write(Connection c, Collection<Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
             return null;
-        });
+        }
+        int n = rows.size();
+        int metrics = MetricSums.KEYS.size();
+        UUID[] integrations = new UUID[n], agencies = new UUID[n], clients = new UUID[n];
+        String[] providers = new String[n], dates = new String[n], currencies = new String[n];
+        Long[] positions = new Long[n];
+        Long[][] values = new Long[metrics][n];
+        int row = 0;
+        for (Row r : rows) {
+            DailyMetricsRecorded e = r.event();
+            positions[row] = r.position();
+            integrations[row] = e.integrationId();
+            agencies[row] = e.agencyId();
+            clients[row] = e.clientId();
+            providers[row] = e.provider();
+            dates[row] = e.date().toString();
+            currencies[row] = e.currency();
+            if (e.metrics() != null) {
+                for (Map.Entry<String, BigDecimal> metric : e.metrics().entrySet()) {
+                    int column = MetricSums.KEYS.indexOf(metric.getKey());
+                    if (column < 0 || metric.getValue() == null) {
+                        log.warn("Ignoring metric {} of integration {} on {}: not in the vocabulary",
+                                metric.getKey(), e.integrationId(), e.date());
+                        continue;
+                    }
+                    values[column][row] = Micros.of(metric.getValue());
+                }
+            }
+            row++;
+        }
+        try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
+            int p = 1;
+            upsert.setArray(p++, c.createArrayOf("uuid", integrations));
+            upsert.setArray(p++, c.createArrayOf("text", dates));
+            upsert.setArray(p++, c.createArrayOf("uuid", agencies));
+            upsert.setArray(p++, c.createArrayOf("uuid", clients));
+            upsert.setArray(p++, c.createArrayOf("text", providers));
+            upsert.setArray(p++, c.createArrayOf("text", currencies));
+            upsert.setArray(p++, c.createArrayOf("int8", positions));
+            for (Long[] column : values) {
+                upsert.setArray(p++, c.createArrayOf("int8", column));
+            }
+            upsert.executeUpdate();
+        }
+        return null;
     }
 
-    private static Array array(Connection c, List<String> values) throws java.sql.SQLException {
-        return c.createArrayOf("text", values.toArray(String[]::new));
+    private static String upsert() {
+        List<String> metrics = MetricSums.KEYS;
+        String columns = String.join(", ", metrics);
+        StringBuilder arrays = new StringBuilder("?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::int8[]");
+        metrics.forEach(m -> arrays.append(", ?::int8[]"));
+        StringBuilder updates = new StringBuilder("agency_id = excluded.agency_id, client_id = excluded.client_id, "
+                + "provider = excluded.provider, currency = excluded.currency, position = excluded.position");
+        metrics.forEach(m -> updates.append(", ").append(m).append(" = excluded.").append(m));
+        return "INSERT INTO query.metrics_daily (integration_id, date, agency_id, client_id, provider, currency, position, "
+                + columns + ")\nSELECT i, d::date, a, cl, p, cu, pos, " + columns + "\nFROM unnest(" + arrays
+                + ") AS r(i, d, a, cl, p, cu, pos, " + columns + ")\nON CONFLICT (integration_id, date) DO UPDATE SET "
+                + updates + "\nWHERE query.metrics_daily.position < excluded.position";
     }
 }

@@ -20,6 +20,7 @@ public class SecurityConfig {
     SecurityFilterChain querySecurity(HttpSecurity http) throws Exception {
         ResourceServerSecurity.apply(http).authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/error").permitAll()
+                .requestMatchers("/api/ops/**").hasRole("OPS")
                 .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                 .anyRequest().denyAll());
         return http.build();

@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A ratio computed from the sums of two base {@link Metric}s over whatever range or grouping is shown:
@@ -33,8 +35,11 @@ public record DerivedMetric(String key, String label, String unit, String numera
             new DerivedMetric("position", "Avg. search position", "number", "position_x_impressions",
                     "organic_impressions", 1, true));
 
+    private static final Map<String, DerivedMetric> BY_KEY = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(DerivedMetric::key, Function.identity()));
+
     public static Optional<DerivedMetric> find(String key) {
-        return ALL.stream().filter(d -> d.key().equals(key)).findFirst();
+        return Optional.ofNullable(key == null ? null : BY_KEY.get(key));
     }
 
     /** This ratio over the given sums, or null when an input is missing or the denominator is zero. */
