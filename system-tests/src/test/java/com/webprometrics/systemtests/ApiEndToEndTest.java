@@ -117,7 +117,30 @@ class ApiEndToEndTest {
         assertThat(me.status()).as(me.toString()).isEqualTo(200);
         assertThat(me.field("agencyName")).isEqualTo("Verified Agency");
         assertThat(me.field("email")).isEqualTo(owner.email());
+        assertThat(me.field("timeZone")).isEqualTo("UTC");
         assertThat(me.header("X-Correlation-Id")).isNotBlank();
+    }
+
+    @Test
+    void anAgencyLivesInTheTimeZoneItSignsUpWith() throws Exception {
+        long events = eventCount();
+        ApiResponse offset = fromNewAddress().post("/api/auth/signup", Map.of("agencyName", "Offset", "name", "O",
+                "email", "tz-" + UUID.randomUUID() + "@agency.test", "password", PASSWORD, "timeZone", "+02:00"), null);
+        assertThat(offset.status()).as(offset.toString()).isEqualTo(400);
+        assertThat(offset.json().path("errors").get(0).path("field").asText()).isEqualTo("timeZone");
+        ApiResponse unknown = fromNewAddress().post("/api/auth/signup", Map.of("agencyName", "Mars", "name", "M",
+                "email", "tz-" + UUID.randomUUID() + "@agency.test", "password", PASSWORD, "timeZone", "Mars/Olympus"), null);
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+        assertThat(eventCount()).isEqualTo(events);
+
+        String email = "tz-" + UUID.randomUUID() + "@agency.test";
+        ApiResponse berlin = fromNewAddress().post("/api/auth/signup", Map.of("agencyName", "Berlin Agency", "name", "B",
+                "email", email, "password", PASSWORD, "timeZone", "Europe/Berlin"), null);
+        assertThat(berlin.status()).as(berlin.toString()).isEqualTo(201);
+        Account account = Account.of(email, berlin);
+        ApiResponse me = anonymous.get("/api/auth/me", account.accessToken(), "X-Min-Position",
+                String.valueOf(account.position()));
+        assertThat(me.field("timeZone")).isEqualTo("Europe/Berlin");
     }
 
     @Test

@@ -32,7 +32,8 @@ class AuthController {
     record SignUpRequest(@NotBlank @Size(max = 120) String agencyName,
                          @NotBlank @Size(max = 120) String name,
                          @NotBlank @Email @Size(max = 254) String email,
-                         @NotNull @Size(min = 12, max = 200, message = "must be at least 12 characters") String password) {
+                         @NotNull @Size(min = 12, max = 200, message = "must be at least 12 characters") String password,
+                         @Size(max = 64) String timeZone) {
     }
 
     record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 200) String password) {
@@ -57,7 +58,8 @@ class AuthController {
     @PostMapping("/signup")
     @ResponseStatus(HttpStatus.CREATED)
     TokenResponse signUp(@Valid @RequestBody SignUpRequest request) {
-        return TokenResponse.of(auth.signUp(request.agencyName(), request.name(), request.email(), request.password()));
+        return TokenResponse.of(auth.signUp(request.agencyName(), request.name(), request.email(), request.password(),
+                AgencyTimeZone.parse("timeZone", request.timeZone())));
     }
 
     @PostMapping("/accept-invitation")

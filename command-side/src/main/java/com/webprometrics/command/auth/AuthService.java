@@ -18,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -59,11 +60,12 @@ public class AuthService {
                          long position) {
     }
 
-    public Tokens signUp(String agencyName, String name, String email, String password) {
+    /** @param timeZone the agency's IANA time zone: its days are the days of every dashboard and report */
+    public Tokens signUp(String agencyName, String name, String email, String password, ZoneId timeZone) {
         UUID agencyId = UUID.randomUUID();
         UUID userId = UUID.randomUUID();
         send(new SignUp(agencyId, userId, agencyName.trim(), name.trim(), email.trim(),
-                passwords.encode(password), plans.defaultPlan(), plans.defaultClientLimit(), "UTC"), userId, agencyId);
+                passwords.encode(password), plans.defaultPlan(), plans.defaultClientLimit(), timeZone.getId()), userId, agencyId);
         return startSession(credentials.findByUserId(userId).orElseThrow());
     }
 

@@ -31,7 +31,8 @@ class TeamQueryController {
     record Team(List<Member> items, List<PendingInvitation> invitations, long total) {
     }
 
-    record Me(UUID userId, UUID agencyId, String agencyName, String email, String name, List<String> roles) {
+    record Me(UUID userId, UUID agencyId, String agencyName, String timeZone, String email, String name,
+              List<String> roles) {
     }
 
     @GetMapping("/api/team")
@@ -53,7 +54,7 @@ class TeamQueryController {
     @GetMapping("/api/auth/me")
     Me me(CurrentUser user) {
         List<Map<String, Object>> rows = jdbc.queryForList("""
-                SELECT u.email, u.name, u.role, a.name AS agency_name FROM query.users_view u
+                SELECT u.email, u.name, u.role, a.name AS agency_name, a.time_zone FROM query.users_view u
                 JOIN query.agencies_view a ON a.agency_id = u.agency_id
                 WHERE u.user_id = ? AND u.agency_id = ?""", user.userId(), user.agencyId());
         if (rows.isEmpty()) {
@@ -62,7 +63,8 @@ class TeamQueryController {
         Map<String, Object> row = rows.get(0);
         List<String> roles = new ArrayList<>(List.of((String) row.get("role")));
         user.roles().stream().filter(r -> !r.equals(row.get("role")) && r.equals("OPS")).forEach(roles::add);
-        return new Me(user.userId(), user.agencyId(), (String) row.get("agency_name"), (String) row.get("email"),
+        return new Me(user.userId(), user.agencyId(), (String) row.get("agency_name"), (String) row.get("time_zone"),
+                (String) row.get("email"),
                 (String) row.get("name"), roles);
     }
 }
