@@ -55,8 +55,11 @@ class ReportDeliveries {
         this.clock = clock;
     }
 
-    /** Starts sending in the background now rather than at the next check ("send now"). */
+    /** Starts sending in the background now rather than at the next check ("send now"), unless configured off. */
     void kick() {
+        if (!properties.sendOnRequest()) {
+            return;
+        }
         kicks.execute(() -> {
             try {
                 runOnce();

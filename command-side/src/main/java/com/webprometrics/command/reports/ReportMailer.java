@@ -1,8 +1,11 @@
 package com.webprometrics.command.reports;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.mail.internet.MimeMessage;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -46,9 +49,22 @@ class ReportMailer {
 
                 Sent by WebProMetrics. SHA-256 of the attachment: %s
                 """.formatted(delivery.title(), range, file.format().toUpperCase(Locale.ROOT), file.sha256()));
-        helper.addAttachment(file.fileName(), new ByteArrayResource(file.content()), file.contentType());
+        helper.getRootMimeMultipart().addBodyPart(attachment(file));
         message.setHeader("X-WPM-Delivery-Id", delivery.deliveryId().toString());
         sender.send(message);
+    }
+
+    /**
+     * Always base64: left to itself JavaMail picks 7bit or quoted-printable for text-like content and turns LF into
+     * CRLF, so a CSV (or a PDF that looks like text) would arrive with other bytes than the ones kept and hashed.
+     */
+    private static MimeBodyPart attachment(RenderedFile file) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.content(), file.contentType())));
+        part.setDisposition(Part.ATTACHMENT);
+        part.setFileName(file.fileName());
+        part.setHeader("Content-Transfer-Encoding", "base64");
+        return part;
     }
 
     private static JavaMailSenderImpl sender(ReportProperties.Smtp smtp) {

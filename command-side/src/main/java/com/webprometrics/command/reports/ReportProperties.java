@@ -10,9 +10,9 @@ import java.time.Duration;
  * files, and the SMTP server ({@code smtp.host} empty = no server: every delivery fails visibly).
  */
 @ConfigurationProperties("wpm.reports")
-public record ReportProperties(int deliveryHour, Duration deliveryCheck, int maxAttempts, Duration retryBackoff,
-                               Duration lease, URI queryUrl, Duration renderTimeout, Duration renderTokenTtl,
-                               Smtp smtp) {
+public record ReportProperties(int deliveryHour, Duration deliveryCheck, boolean sendOnRequest, int maxAttempts,
+                               Duration retryBackoff, Duration lease, URI queryUrl, Duration renderTimeout,
+                               Duration renderTokenTtl, Smtp smtp) {
 
     public ReportProperties {
         if (deliveryHour < 0 || deliveryHour > 23) {

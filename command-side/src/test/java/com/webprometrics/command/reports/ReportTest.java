@@ -272,7 +272,7 @@ class ReportTest {
         }
     }
 
-    static final class Queue implements DeliveryQueue {
+    static class Queue implements DeliveryQueue {
         final List<Pending> pending = new ArrayList<>();
         final List<UUID> delivered = new ArrayList<>();
         final Map<UUID, Instant> retries = new HashMap<>();
