@@ -7,6 +7,7 @@
 #
 #   ops/bench/pdf-render.sh                      # 300 renders after 150 warm-up renders
 #   BENCH_RENDERS=1000 BENCH_WARMUP=300 ops/bench/pdf-render.sh
+#   BENCH_SAMPLE=/tmp/sample.pdf ops/bench/pdf-render.sh   # also keep one rendering to look at
 BENCH_TOOLS="node java mvn"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 RENDERS="${BENCH_RENDERS:-300}"
@@ -19,7 +20,7 @@ mvn -B -ntp -q -pl query-side dependency:build-classpath -Dmdep.includeScope=tes
   >>"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
 CP="query-side/target/test-classes:query-side/target/classes:shared-events/target/classes:platform/target/classes:$(cat "$WORK/cp.txt")"
 read -r p50 p99 mean max bytes <<<"$(java -Xmx512m -XX:+UseSerialGC -cp "$CP" com.webprometrics.query.reports.PdfRenderBench \
-  "$RENDERS" "$WARMUP")"
+  "$RENDERS" "$WARMUP" ${BENCH_SAMPLE:+"$BENCH_SAMPLE"})"
 
 write_section pdf-render "## PDF render time — \`ops/bench/pdf-render.sh\`
 

@@ -19,7 +19,8 @@ import java.util.UUID;
  * metrics from three providers (two charts, a KPI table and a provider table) {@code warm-up} times, then measures
  * {@code renders} more and prints {@code p50 p99 mean max bytes} in milliseconds. Rendering only: no database, no HTTP.
  *
- * <pre>java -cp … com.webprometrics.query.reports.PdfRenderBench [renders=200] [warm-up=100]</pre>
+ * <pre>java -cp … com.webprometrics.query.reports.PdfRenderBench [renders=200] [warm-up=100] [sample.pdf]</pre>
+ * With a third argument, one rendering is also written there, to look at.
  */
 public final class PdfRenderBench {
     private static final List<String> METRICS = List.of("sessions", "conversions", "revenue", "cost", "clicks",
@@ -28,11 +29,14 @@ public final class PdfRenderBench {
     private PdfRenderBench() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         System.setProperty("java.awt.headless", "true");
         int renders = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         ReportContent content = content();
+        if (args.length > 2) {
+            java.nio.file.Files.write(java.nio.file.Path.of(args[2]), PdfExport.render(content));
+        }
         int bytes = 0;
         for (int i = 0; i < warmUp; i++) {
             bytes = PdfExport.render(content).length;
@@ -73,7 +77,8 @@ public final class PdfRenderBench {
         }
         List<ClientDashboard.Kpi> kpis = new ArrayList<>();
         for (String metric : METRICS) {
-            BigDecimal value = series.stream().map(p -> p.values().get(metric)).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal value = metric.equals("roas") || metric.equals("ctr") ? series.get(0).values().get(metric)
+                    : series.stream().map(p -> p.values().get(metric)).reduce(BigDecimal.ZERO, BigDecimal::add);
             kpis.add(new ClientDashboard.Kpi(metric, value, value.multiply(bd(0.9, 2)), bd(11.11, 2)));
         }
         List<ClientDashboard.ProviderValues> providers = new ArrayList<>();
