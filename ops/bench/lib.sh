@@ -7,7 +7,8 @@ SECONDS_PER_RUN="${BENCH_SECONDS:-15}"
 CONNECTIONS="${BENCH_CONNECTIONS:-50}"
 THREADS="${BENCH_THREADS:-2}"
 BASE=http://localhost:18080
-for tool in wrk pgbench node java; do
+# a script that needs fewer tools sets BENCH_TOOLS before sourcing this file
+for tool in ${BENCH_TOOLS:-wrk pgbench node java}; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install wrk postgresql-client)" >&2; exit 1; }
 done
 

@@ -80,6 +80,24 @@ class RoutingTest extends StandardGatewayTest {
     }
 
     @Test
+    void aDeliveredReportFileIsReadFromCommandSideAndOtherReportReadsFromQuerySide() {
+        String viewer = TOKENS.token("VIEWER");
+        HttpResponse<String> file = send(req("/api/reports/r1/deliveries/d1/file").header("Authorization", bearer(viewer)));
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(json(file).path("service").asString()).isEqualTo("command");
+        assertThat(json(file).path("path").asString()).isEqualTo("/api/reports/r1/deliveries/d1/file");
+
+        for (String path : new String[] { "/api/reports/r1/deliveries/d1", "/api/reports/r1/deliveries",
+                "/api/reports/r1/export?format=pdf", "/api/reports/deliveries" }) {
+            HttpResponse<String> read = send(req(path).header("Authorization", bearer(viewer)));
+            assertThat(json(read).path("service").asString()).as(path).isEqualTo("query");
+        }
+        HttpResponse<String> sendNow = send(req("/api/reports/r1/deliveries").header("Authorization",
+                bearer(TOKENS.token("ANALYST"))).POST(BodyPublishers.noBody()));
+        assertThat(json(sendNow).path("service").asString()).isEqualTo("command");
+    }
+
+    @Test
     void forwardsAuthorizationCorrelationIdAndForwardedHeaders() {
         String token = TOKENS.token("VIEWER");
         HttpResponse<String> response = send(rawReq("/api/clients")

@@ -164,6 +164,17 @@ class SecurityTest extends StandardGatewayTest {
     }
 
     @Test
+    void reportRenderingServiceTokensAreRefusedAtTheEdge() {
+        String renderer = TOKENS.token("REPORT_RENDERER");
+        for (String path : new String[] { "/api/reports/1/export?format=pdf", "/api/reports", "/api/clients" }) {
+            assertThat(get(path, renderer).statusCode()).as(path).isEqualTo(401);
+        }
+        assertForbidden(send(req("/api/reports/1/deliveries").header("Authorization", bearer(TOKENS.token("VIEWER")))
+                .POST(BodyPublishers.noBody())));
+        assertThat(get("/api/reports/1/deliveries/2/file", TOKENS.token("AUDITOR")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void tokenWithoutRolesIsAuthenticatedButHasNoRole() {
         String token = TOKENS.sign(TOKENS.claims(UUID.randomUUID().toString()).build());
         assertThat(get("/api/clients", token).statusCode()).isEqualTo(200);

@@ -10,6 +10,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -41,6 +43,11 @@ import com.webprometrics.gateway.ratelimit.RateLimiter;
 public class SecurityConfig {
 
     private static final String[] MUTATIONS = { "POST", "PUT", "PATCH", "DELETE" };
+    /**
+     * The command side's report-rendering service tokens carry only this role; they go from command-side to
+     * query-side directly and have no business at the public edge, so the validator refuses them.
+     */
+    static final String REPORT_RENDERER = "REPORT_RENDERER";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, RateLimiter rateLimiter,
@@ -120,6 +127,13 @@ public class SecurityConfig {
         validators.add(new JwtIssuerValidator(properties.issuer()));
         validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                 aud -> aud != null && aud.contains(properties.audience())));
+        // a report-rendering service token is refused outright here (401), whatever the route
+        validators.add(jwt -> {
+            List<String> roles = jwt.getClaimAsStringList("roles");
+            return roles != null && roles.contains(REPORT_RENDERER)
+                    ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Service token", null))
+                    : OAuth2TokenValidatorResult.success();
+        });
         return new DelegatingOAuth2TokenValidator<>(validators);
     }
 }

@@ -9,6 +9,13 @@ public enum Role {
 
     public static final String OPS = "OPS";
 
+    /**
+     * Carried only by the short-lived service tokens the command side signs to fetch a report file from the query
+     * side ({@code reports/RenderTokens}). The query side accepts it on the report export alone; the gateway and
+     * the command side refuse it everywhere.
+     */
+    public static final String REPORT_RENDERER = "REPORT_RENDERER";
+
     public static Optional<Role> parse(String value) {
         return Arrays.stream(values()).filter(r -> r.name().equals(value)).findFirst();
     }

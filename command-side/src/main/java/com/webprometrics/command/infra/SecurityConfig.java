@@ -1,12 +1,16 @@
 package com.webprometrics.command.infra;
 
 import com.webprometrics.command.auth.AuthProperties;
+import com.webprometrics.command.auth.Role;
 import com.webprometrics.command.auth.SigningKeys;
 import com.webprometrics.platform.security.ResourceServerSecurity;
 import com.webprometrics.websecurity.CachingJwtDecoder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -23,6 +27,7 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfig {
     private static final String[] WRITERS = {"OWNER", "ADMIN", "ANALYST"};
     private static final String[] MANAGERS = {"OWNER", "ADMIN"};
+    private static final String[] MEMBERS = {"OWNER", "ADMIN", "ANALYST", "VIEWER", "AUDITOR"};
     private static final String[] PUBLIC_AUTH = {"/api/auth/signup", "/api/auth/login", "/api/auth/refresh",
             "/api/auth/accept-invitation"};
 
@@ -35,7 +40,12 @@ public class SecurityConfig {
                 .requestMatchers("/api/team/**").hasAnyRole(MANAGERS)
                 .requestMatchers("/api/clients/**").hasAnyRole(WRITERS)
                 .requestMatchers("/api/integrations/**").hasAnyRole(WRITERS)
-                .anyRequest().authenticated());
+                // the file a report delivery sent: any member may read it; every other reports call changes something
+                .requestMatchers(HttpMethod.GET, "/api/reports/*/deliveries/*/file").hasAnyRole(MEMBERS)
+                .requestMatchers("/api/reports/**").hasAnyRole(WRITERS)
+                // a report-rendering service token (Role.REPORT_RENDERER) is for the query side's export only
+                .anyRequest().access(AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
+                        AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole(Role.REPORT_RENDERER)))));
         return http.build();
     }
 

@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
-/** The one clock of the query side. */
+/** The one clock of the query side (reports evaluate relative ranges and stamp exports with it). */
 @Configuration
 public class Clocks {
     @Bean

@@ -5,6 +5,7 @@ import com.webprometrics.platform.web.Problems;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,6 +65,42 @@ public class ReadYourWrites {
             }
         }
         return true;
+    }
+
+    /**
+     * The global position every streaming processor of this instance has processed (each segment's lower bound, the
+     * lowest of them): read models reflect at least every event up to it. 0 while any processor has no token.
+     */
+    public long position() {
+        long lowest = Long.MAX_VALUE;
+        for (var processor : processing.eventProcessors().values()) {
+            if (!(processor instanceof StreamingEventProcessor streaming)) {
+                continue;
+            }
+            Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
+            if (status.isEmpty()) {
+                return 0;
+            }
+            for (EventTrackerStatus segment : status.values()) {
+                TrackingToken token = segment.getTrackingToken();
+                lowest = Math.min(lowest, reached(token));
+            }
+        }
+        return lowest == Long.MAX_VALUE ? 0 : lowest;
+    }
+
+    /** Below a gap an event may still be in flight, so a gap-aware token has fully reached only what precedes it. */
+    private static long reached(TrackingToken token) {
+        if (token == null) {
+            return 0;
+        }
+        if (token instanceof ReplayToken replay) {
+            return reached(replay.getCurrentToken());
+        }
+        if (token instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getGaps().isEmpty() ? gapAware.getIndex() : gapAware.getGaps().first() - 1;
+        }
+        return token.position().orElse(0);
     }
 
     public static long parse(String header) {

@@ -6,6 +6,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -15,13 +18,18 @@ import org.springframework.security.web.SecurityFilterChain;
 /** The query side validates every token itself, against the command side's published JWK set. */
 @Configuration
 public class SecurityConfig {
+    static final String REPORT_RENDERER = "REPORT_RENDERER";
 
     @Bean
     SecurityFilterChain querySecurity(HttpSecurity http) throws Exception {
         ResourceServerSecurity.apply(http).authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/error").permitAll()
                 .requestMatchers("/api/ops/**").hasRole("OPS")
-                .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                // the command side's report-rendering service tokens (role REPORT_RENDERER) may only export a report
+                .requestMatchers(HttpMethod.GET, "/api/reports/*/export").authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/**").access(AuthorizationManagers.allOf(
+                        AuthenticatedAuthorizationManager.authenticated(),
+                        AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole(REPORT_RENDERER))))
                 .anyRequest().denyAll());
         return http.build();
     }
