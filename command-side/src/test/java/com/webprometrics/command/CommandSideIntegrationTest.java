@@ -88,7 +88,7 @@ class CommandSideIntegrationTest {
     @Test
     void aStaleTokenSentAlongDoesNotBlockSigningIn() throws Exception {
         String email = "stale-" + UUID.randomUUID() + "@agency.test";
-        auth.signUp("Stale Agency", "Sam", email, PASSWORD, java.time.ZoneOffset.UTC);
+        auth.signUp("Stale Agency", "Sam", email, PASSWORD, java.time.ZoneId.of("UTC"));
         HttpResponse<String> login = post("/api/auth/login", "expired.or.garbage",
                 "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, PASSWORD), Map.of());
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
@@ -106,7 +106,7 @@ class CommandSideIntegrationTest {
             String spelling = i % 2 == 0 ? email : email.toUpperCase();
             attempts.add(() -> {
                 try {
-                    auth.signUp(agency, "Racer", spelling, PASSWORD, java.time.ZoneOffset.UTC);
+                    auth.signUp(agency, "Racer", spelling, PASSWORD, java.time.ZoneId.of("UTC"));
                     return "created";
                 } catch (EmailAlreadyRegistered e) {
                     return "conflict";
@@ -124,7 +124,7 @@ class CommandSideIntegrationTest {
 
     @Test
     void concurrentCreatesNeverExceedThePlansClientLimit() throws Exception {
-        AuthService.Tokens owner = auth.signUp("Limited Agency", "Lim", "limit-" + UUID.randomUUID() + "@agency.test", PASSWORD, java.time.ZoneOffset.UTC);
+        AuthService.Tokens owner = auth.signUp("Limited Agency", "Lim", "limit-" + UUID.randomUUID() + "@agency.test", PASSWORD, java.time.ZoneId.of("UTC"));
         List<Callable<String>> creates = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             String name = "Client " + i;
@@ -141,7 +141,7 @@ class CommandSideIntegrationTest {
 
     @Test
     void invalidClientRequestsWriteNothing() throws Exception {
-        AuthService.Tokens owner = auth.signUp("Strict Agency", "Str", "strict-" + UUID.randomUUID() + "@agency.test", PASSWORD, java.time.ZoneOffset.UTC);
+        AuthService.Tokens owner = auth.signUp("Strict Agency", "Str", "strict-" + UUID.randomUUID() + "@agency.test", PASSWORD, java.time.ZoneId.of("UTC"));
         long before = jdbc.queryForObject("SELECT count(*) FROM event_store.domain_event_entry", Long.class);
         for (String body : List.of("", "{", "{\"name\":\"\"}", "{\"name\":42}", "{\"name\":\"x\",\"contactEmail\":\"nope\"}",
                 "[1,2]", "{\"name\":\"x\",\"website\":\"not a site\"}")) {

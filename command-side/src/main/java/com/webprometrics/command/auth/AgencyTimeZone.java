@@ -13,16 +13,18 @@ final class AgencyTimeZone {
     private AgencyTimeZone() {
     }
 
+    static final ZoneId UTC = ZoneId.of("UTC");
+
     static ZoneId parse(String field, String value) {
         if (value == null || value.isBlank()) {
-            return ZoneOffset.UTC;
+            return UTC;
         }
         try {
             ZoneId zone = ZoneId.of(value.trim());
             if (zone instanceof ZoneOffset && !zone.equals(ZoneOffset.UTC)) {
                 throw new DateTimeException("a fixed offset ignores daylight saving time");
             }
-            return zone.equals(ZoneOffset.UTC) ? ZoneOffset.UTC : zone;
+            return zone.equals(ZoneOffset.UTC) ? UTC : zone;
         } catch (DateTimeException e) {
             throw ProblemException.invalidFields(List.of(Problems.fieldError(field,
                     "must be an IANA time zone such as Europe/Berlin or America/New_York")));

@@ -203,7 +203,7 @@ class IntegrationsIntegrationTest {
     }
 
     private AuthService.Tokens signUp(String agency) {
-        return auth.signUp(agency, "Olga", "int-" + UUID.randomUUID() + "@agency.test", PASSWORD, java.time.ZoneOffset.UTC);
+        return auth.signUp(agency, "Olga", "int-" + UUID.randomUUID() + "@agency.test", PASSWORD, java.time.ZoneId.of("UTC"));
     }
 
     private String createClient(AuthService.Tokens owner, String name) throws Exception {

@@ -400,7 +400,7 @@ class ReportsIntegrationTest {
     }
 
     private AuthService.Tokens signUp(String agency) {
-        return auth.signUp(agency, "Olga", "rep-" + UUID.randomUUID() + "@agency.test", PASSWORD);
+        return auth.signUp(agency, "Olga", "rep-" + UUID.randomUUID() + "@agency.test", PASSWORD, java.time.ZoneId.of("UTC"));
     }
 
     private String createClient(AuthService.Tokens owner, String name) throws Exception {
