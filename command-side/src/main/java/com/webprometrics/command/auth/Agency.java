@@ -14,6 +14,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Agency {
     @AggregateIdentifier
     private UUID agencyId;
+    private String timeZone;
 
     protected Agency() {
     }
@@ -23,8 +24,14 @@ public class Agency {
                 command.clientLimit(), command.timeZone()));
     }
 
+    /** The agency's IANA time zone, or null when none was recorded (then UTC). */
+    public String timeZone() {
+        return timeZone;
+    }
+
     @EventSourcingHandler
     void on(AgencyRegistered event) {
         this.agencyId = event.agencyId();
+        this.timeZone = event.timeZone();
     }
 }
