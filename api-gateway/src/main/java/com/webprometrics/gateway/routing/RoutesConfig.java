@@ -22,7 +22,8 @@ import com.webprometrics.gateway.error.Problems;
 
 /**
  * All routing in one place. {@code /api/**}: GET/HEAD → query-side, every other method →
- * command-side, except {@code GET /api/auth/jwks} and {@code GET /api/integrations/oauth/callback}
+ * command-side, except {@code GET /api/auth/jwks}, {@code GET /api/integrations/providers} (the command
+ * side owns the connector registry and its configuration) and {@code GET /api/integrations/oauth/callback}
  * which always go to command-side. Path and query are forwarded unchanged. An {@code /api} path whose
  * first segment is not one of {@code wpm.gateway.api-prefixes} is a 404 answered here.
  */
@@ -38,6 +39,7 @@ public class RoutesConfig {
         RequestPredicate read = RequestPredicates.method(HttpMethod.GET).or(RequestPredicates.method(HttpMethod.HEAD));
         RequestPredicate known = request -> prefixes.contains(firstSegmentAfterApi(request.path()));
         RequestPredicate alwaysCommand = RequestPredicates.path("/api/auth/jwks").and(read)
+                .or(RequestPredicates.path("/api/integrations/providers").and(read))
                 .or(RequestPredicates.path("/api/integrations/oauth/callback").and(RequestPredicates.method(HttpMethod.GET)));
 
         return route("command-side-reads")
