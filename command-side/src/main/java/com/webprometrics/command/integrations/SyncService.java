@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -188,7 +189,7 @@ public class SyncService {
     }
 
     /** Uploads leave the schedule alone (CSV integrations are not scheduled). */
-    private java.time.Instant next(SyncPlan plan) {
+    private Instant next(SyncPlan plan) {
         return providers.containsKey(plan.provider()) ? clock.instant().plus(interval) : null;
     }
 
