@@ -227,8 +227,12 @@ describe('WebProMetrics SPA', { timeout: 240_000 }, () => {
       await page.getByRole('heading', { level: 2, name: 'Dashboard' }).waitFor();
       await page.getByRole('heading', { level: 2, name: 'Integrations' }).waitFor();
 
-      // the demo provider's first sync (a year of data) is done when the command answers
+      // connecting answers once the first sync (a year of demo data) has started; it runs in the background, and
+      // the integration shows its last sync time when it is done
       await button(page, 'Connect demo data').click();
+      const demo = page.getByRole('listitem', { name: 'Demo data integration' });
+      await demo.waitFor();
+      await eventually(page, demo.locator('time'), 60_000);
       await kpiBecomesNonZero(page, 'Sessions');
       await page.getByText(/^Showing 30 days/).waitFor();
 

@@ -98,6 +98,21 @@ class RoutingTest extends StandardGatewayTest {
     }
 
     @Test
+    void theProviderCatalogueIsReadFromCommandSideWithAToken() {
+        HttpResponse<String> providers = send(req("/api/integrations/providers")
+                .header("Authorization", bearer(TOKENS.token("VIEWER"))));
+        assertThat(providers.statusCode()).isEqualTo(200);
+        assertThat(json(providers).path("service").asString()).isEqualTo("command");
+        assertThat(json(providers).path("path").asString()).isEqualTo("/api/integrations/providers");
+
+        assertThat(send(req("/api/integrations/providers")).statusCode()).as("not public").isEqualTo(401);
+        HttpResponse<String> metrics = send(req("/api/integrations/metrics")
+                .header("Authorization", bearer(TOKENS.token("VIEWER"))));
+        assertThat(json(metrics).path("service").asString()).as("other integration reads stay on query-side")
+                .isEqualTo("query");
+    }
+
+    @Test
     void forwardsAuthorizationCorrelationIdAndForwardedHeaders() {
         String token = TOKENS.token("VIEWER");
         HttpResponse<String> response = send(rawReq("/api/clients")

@@ -284,17 +284,6 @@ class DashboardIntegrationTest extends QuerySideTestContext {
     }
 
     @Test
-    void providersAreListed() throws Exception {
-        Tenant t = tenant("providers");
-        JsonNode providers = get("/api/integrations/providers", t.token(), null);
-        assertThat(providers.findValuesAsText("key")).containsExactly("demo", "csv", "ga4", "google-ads", "meta-ads", "search-console");
-        assertThat(providers.get(0).get("authType").asText()).isEqualTo("none");
-        assertThat(providers.get(1).get("authType").asText()).isEqualTo("upload");
-        assertThat(providers.get(2).get("authType").asText()).isEqualTo("oauth2");
-        assertThat(providers.get(2).get("metrics").size()).isPositive();
-    }
-
-    @Test
     void theMetricsTableHasAColumnForEveryMetricOfTheVocabularyInOrder() {
         List<String> columns = jdbc.queryForList("""
                 SELECT column_name FROM information_schema.columns WHERE table_schema = 'query'

@@ -43,16 +43,23 @@ class IntegrationsEndToEndTest {
     }
 
     @Test
-    void connectingDemoDataFillsTheDashboardAtOnce() {
+    void connectingDemoDataFillsTheDashboardOnceItsFirstSyncIsDone() {
         Api api = fromNewAddress();
         String token = signUp(api);
         String clientId = createClient(api, token, "Demo Client");
 
         ApiResponse connected = api.post("/api/clients/" + clientId + "/integrations", Map.of("provider", "demo"), token);
         assertThat(connected.status()).as(connected.toString()).isEqualTo(201);
-        String position = connected.field("position");
+        String integrationId = connected.field("id");
+        ApiResponse started = api.get("/api/clients/" + clientId + "/integrations", token, "X-Min-Position",
+                connected.field("position"));
+        assertThat(started.json().get(0).path("status").asText()).as("answered once the sync has started")
+                .isIn("syncing", "connected");
 
-        ApiResponse dashboard = api.get("/api/clients/" + clientId + "/dashboard", token, "X-Min-Position", position);
+        // the year of data is fetched in the background: wait for the sync, then for its days on the read side
+        Eventually.synced(api, token, clientId, integrationId);
+        Eventually.dataThrough(api, token, clientId, "demo", LocalDate.now(ZoneOffset.UTC).minusDays(1));
+        ApiResponse dashboard = api.get("/api/clients/" + clientId + "/dashboard", token);
         assertThat(dashboard.status()).as(dashboard.toString()).isEqualTo(200);
         JsonNode json = dashboard.json();
         assertThat(json.path("series")).hasSize(30);

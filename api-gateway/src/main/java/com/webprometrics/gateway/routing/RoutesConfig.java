@@ -22,7 +22,8 @@ import com.webprometrics.gateway.error.Problems;
 
 /**
  * All routing in one place. {@code /api/**}: GET/HEAD → query-side, every other method →
- * command-side, except {@code GET /api/auth/jwks}, {@code GET /api/integrations/oauth/callback} and
+ * command-side, except {@code GET /api/auth/jwks}, {@code GET /api/integrations/providers} (the command
+ * side owns the connector registry and its configuration), {@code GET /api/integrations/oauth/callback} and
  * {@code GET /api/reports/{id}/deliveries/{deliveryId}/file} which always go to command-side, and {@code /api/ops/**},
  * which always goes to query-side. Path and query are forwarded unchanged. An {@code /api} path whose
  * first segment is not one of {@code wpm.gateway.api-prefixes} is a 404 answered here.
@@ -39,6 +40,7 @@ public class RoutesConfig {
         RequestPredicate read = RequestPredicates.method(HttpMethod.GET).or(RequestPredicates.method(HttpMethod.HEAD));
         RequestPredicate known = request -> prefixes.contains(firstSegmentAfterApi(request.path()));
         RequestPredicate alwaysCommand = RequestPredicates.path("/api/auth/jwks").and(read)
+                .or(RequestPredicates.path("/api/integrations/providers").and(read))
                 .or(RequestPredicates.path("/api/integrations/oauth/callback").and(RequestPredicates.method(HttpMethod.GET)))
                 // the exact bytes a report delivery e-mailed: kept by the command side, which sent them
                 .or(RequestPredicates.path("/api/reports/{reportId}/deliveries/{deliveryId}/file").and(read));

@@ -30,12 +30,18 @@ public class SecurityConfig {
     private static final String[] MEMBERS = {"OWNER", "ADMIN", "ANALYST", "VIEWER", "AUDITOR"};
     private static final String[] PUBLIC_AUTH = {"/api/auth/signup", "/api/auth/login", "/api/auth/refresh",
             "/api/auth/accept-invitation"};
+    /** A browser navigation back from Google or Meta: no bearer; the OAuth state says who it is for. */
+    private static final String OAUTH_CALLBACK = "/api/integrations/oauth/callback";
 
     @Bean
     SecurityFilterChain commandSecurity(HttpSecurity http) throws Exception {
-        ResourceServerSecurity.apply(http, PUBLIC_AUTH).authorizeHttpRequests(auth -> auth
+        String[] ignoreBearer = java.util.stream.Stream.concat(java.util.Arrays.stream(PUBLIC_AUTH),
+                java.util.stream.Stream.of(OAUTH_CALLBACK)).toArray(String[]::new);
+        ResourceServerSecurity.apply(http, ignoreBearer).authorizeHttpRequests(auth -> auth
                 .requestMatchers(HttpMethod.POST, PUBLIC_AUTH).permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/auth/jwks").permitAll()
+                .requestMatchers(HttpMethod.GET, OAUTH_CALLBACK).permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/integrations/providers").authenticated()
                 .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/error").permitAll()
                 .requestMatchers("/api/team/**").hasAnyRole(MANAGERS)
                 .requestMatchers("/api/clients/**").hasAnyRole(WRITERS)

@@ -1,5 +1,6 @@
 package com.webprometrics.command.integrations;
 
+import com.webprometrics.command.auth.Agency;
 import com.webprometrics.command.clients.Client;
 import com.webprometrics.command.integrations.IntegrationCommands.ConnectIntegration;
 import com.webprometrics.events.catalogue.ProviderInfo;
@@ -17,22 +18,29 @@ import java.time.Duration;
 
 /**
  * Connecting asks the client aggregate (never a read model) whether the client is the caller's and still
- * active, then creates the integration — in one unit of work, with the client loaded (and locked).
+ * active, takes the agency's time zone from the agency aggregate, checks that this installation can connect
+ * the provider, then creates the integration — in one unit of work. Demo data is scheduled at once; OAuth
+ * integrations are scheduled when they are authorized.
  */
 @Component
 class ConnectIntegrationHandler {
     private final Repository<Client> clients;
+    private final Repository<Agency> agencies;
     private final Repository<Integration> integrations;
+    private final ConnectableProviders providers;
     private final SyncSchedule schedule;
     private final Clock clock;
     private final Duration interval;
 
     ConnectIntegrationHandler(@Qualifier("clientRepository") Repository<Client> clients,
+                              @Qualifier("agencyRepository") Repository<Agency> agencies,
                               @Qualifier("integrationRepository") Repository<Integration> integrations,
-                              SyncSchedule schedule, Clock clock,
+                              ConnectableProviders providers, SyncSchedule schedule, Clock clock,
                               @Value("${wpm.integrations.sync-interval}") Duration interval) {
         this.clients = clients;
+        this.agencies = agencies;
         this.integrations = integrations;
+        this.providers = providers;
         this.schedule = schedule;
         this.clock = clock;
         this.interval = interval;
@@ -53,8 +61,10 @@ class ConnectIntegrationHandler {
             throw new DomainException(DomainException.Kind.CONFLICT, "Client archived",
                     "An archived client cannot get new integrations; restore it first.");
         }
-        integrations.newInstance(() -> new Integration(command));
-        if (Providers.find(command.provider()).map(ProviderInfo::fetched).orElse(false)) {
+        ProviderInfo provider = providers.require(command.provider());
+        String timeZone = agencies.load(command.agencyId().toString()).invoke(Agency::timeZone);
+        integrations.newInstance(() -> new Integration(command, timeZone));
+        if (provider.fetched() && !Providers.authorizedByOAuth(provider)) {
             schedule.add(command.integrationId(), command.agencyId(), clock.instant().plus(interval));
         }
     }

@@ -42,7 +42,12 @@ public class DemoProvider implements MetricsProvider {
     }
 
     @Override
-    public List<DayMetrics> fetch(Map<String, String> settings, UUID clientId, LocalDate from, LocalDate to) {
+    public Fetched fetch(FetchRequest request) {
+        return new Fetched(days(request.clientId(), request.from(), request.to()), null, null);
+    }
+
+    /** The days {@code from}..{@code to} of a client, the same on every call. */
+    public List<DayMetrics> days(UUID clientId, LocalDate from, LocalDate to) {
         Profile profile = profile(clientId);
         List<DayMetrics> days = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {

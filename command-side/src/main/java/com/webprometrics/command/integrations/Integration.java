@@ -1,17 +1,24 @@
 package com.webprometrics.command.integrations;
 
+import com.webprometrics.command.integrations.IntegrationCommands.AuthorizeIntegration;
+import com.webprometrics.command.integrations.IntegrationCommands.CheckReconnect;
 import com.webprometrics.command.integrations.IntegrationCommands.CheckUpload;
 import com.webprometrics.command.integrations.IntegrationCommands.CompleteSync;
 import com.webprometrics.command.integrations.IntegrationCommands.ConnectIntegration;
 import com.webprometrics.command.integrations.IntegrationCommands.DisconnectIntegration;
 import com.webprometrics.command.integrations.IntegrationCommands.FailSync;
+import com.webprometrics.command.integrations.IntegrationCommands.Reconnectable;
+import com.webprometrics.command.integrations.IntegrationCommands.RecordAuthorizationFailure;
 import com.webprometrics.command.integrations.IntegrationCommands.StartSync;
 import com.webprometrics.command.integrations.IntegrationCommands.SyncPlan;
 import com.webprometrics.events.catalogue.Metric;
 import com.webprometrics.events.catalogue.ProviderInfo;
 import com.webprometrics.events.integrations.DailyMetricsRecorded;
+import com.webprometrics.events.integrations.IntegrationAuthorizationFailed;
+import com.webprometrics.events.integrations.IntegrationAuthorized;
 import com.webprometrics.events.integrations.IntegrationConnected;
 import com.webprometrics.events.integrations.IntegrationDisconnected;
+import com.webprometrics.events.integrations.IntegrationRequested;
 import com.webprometrics.events.integrations.IntegrationSyncFailed;
 import com.webprometrics.events.integrations.IntegrationSyncStarted;
 import com.webprometrics.events.integrations.IntegrationSyncSucceeded;
@@ -24,34 +31,41 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A client's connection to one provider, and the syncs that bring its daily numbers in. At most one sync
- * runs at a time; a sync that has not finished {@link #STALE_AFTER} after it started (its process died)
- * may be superseded. A day is recorded only when its numbers differ from what this integration last
- * recorded for that date, so re-syncing and re-uploading are idempotent.
+ * A client's connection to one provider, and the syncs that bring its daily numbers in. OAuth providers
+ * start pending and sync only once authorized; a sync that fails because the grant is gone stops further
+ * syncs until the integration is reauthorized. At most one sync runs at a time; a sync that has not
+ * finished {@link #STALE_AFTER} after it started (its process died) may be superseded. A day is recorded
+ * only when its numbers differ from what this integration last recorded for that date, so re-syncing and
+ * re-uploading are idempotent. "Yesterday" is the agency's yesterday, in the zone the integration was
+ * created with.
  */
 @Aggregate
 public class Integration {
     static final Duration STALE_AFTER = Duration.ofMinutes(15);
     static final int FIRST_SYNC_DAYS = 365;
     static final int REFETCH_DAYS = 3;
-    /** The agency time zone; UTC until agencies choose one. */
-    static final ZoneOffset ZONE = ZoneOffset.UTC;
-    private static final Set<String> FAILURE_REASONS = Set.of("auth", "quota", "provider", "invalid");
+    static final String SYNC_RUNNING = "Sync running";
+    static final String DISCONNECTED = "Integration disconnected";
+    private static final Set<String> AUTHORIZATION_FAILURES = Set.of("access_denied", "exchange_failed",
+            "missing_scope", "missing_refresh_token");
 
     @AggregateIdentifier
     private UUID integrationId;
@@ -59,6 +73,10 @@ public class Integration {
     private UUID clientId;
     private String provider;
     private Map<String, String> settings;
+    private ZoneId zone = ZoneOffset.UTC;
+    private boolean oauth;
+    private boolean authorized;
+    private boolean authorizationLost;
     private boolean disconnected;
     private UUID runningSyncId;
     private Instant runningSince;
@@ -74,9 +92,12 @@ public class Integration {
     protected Integration() {
     }
 
-    /** Created by {@link ConnectIntegrationHandler} once the client is known to be the caller's. */
-    Integration(ConnectIntegration command) {
-        ProviderInfo p = Providers.available(command.provider());
+    /**
+     * Created by {@link ConnectIntegrationHandler} once the client is known to be the caller's and the provider
+     * connectable here. {@code timeZone} is the agency's (null: UTC).
+     */
+    Integration(ConnectIntegration command, String timeZone) {
+        ProviderInfo p = Providers.known(command.provider());
         Map<String, String> settings = command.settings() == null ? Map.of() : Map.copyOf(command.settings());
         String currency = settings.get("currency");
         if (currency != null) {
@@ -84,12 +105,47 @@ public class Integration {
         }
         String accountName = command.accountName() == null || command.accountName().isBlank()
                 ? p.name() : command.accountName().trim();
-        apply(new IntegrationConnected(command.integrationId(), command.agencyId(), command.clientId(), p.key(),
-                accountName, settings));
+        String zone = validZone(timeZone);
+        if (Providers.authorizedByOAuth(p)) {
+            apply(new IntegrationRequested(command.integrationId(), command.agencyId(), command.clientId(), p.key(),
+                    accountName, settings, zone));
+        } else {
+            apply(new IntegrationConnected(command.integrationId(), command.agencyId(), command.clientId(), p.key(),
+                    accountName, settings, zone));
+        }
     }
 
     @CommandHandler
-    SyncPlan handle(StartSync command) {
+    void handle(AuthorizeIntegration command, IntegrationCredentials credentials, SyncSchedule schedule) {
+        requireSameAgency(command.agencyId());
+        requireConnected();
+        requireOAuth();
+        apply(new IntegrationAuthorized(integrationId, agencyId, clientId, provider,
+                command.scopes() == null ? List.of() : List.copyOf(command.scopes()), command.grantExpiresAt()));
+        credentials.save(integrationId, agencyId, provider, command.sealedCredentials());
+        schedule.add(integrationId, agencyId, command.firstDue());
+    }
+
+    @CommandHandler
+    void handle(RecordAuthorizationFailure command) {
+        requireSameAgency(command.agencyId());
+        requireConnected();
+        requireOAuth();
+        String reason = AUTHORIZATION_FAILURES.contains(command.reason()) ? command.reason() : "exchange_failed";
+        apply(new IntegrationAuthorizationFailed(integrationId, agencyId, clientId, provider, reason,
+                truncate(command.message())));
+    }
+
+    @CommandHandler
+    Reconnectable handle(CheckReconnect command) {
+        requireSameAgency(command.agencyId());
+        requireConnected();
+        requireOAuth();
+        return new Reconnectable(provider, clientId);
+    }
+
+    @CommandHandler
+    SyncPlan handle(StartSync command, SyncSchedule schedule) {
         requireSameAgency(command.agencyId());
         requireConnected();
         ProviderInfo p = Providers.find(provider).orElseThrow();
@@ -102,26 +158,40 @@ public class Integration {
             throw new DomainException(Kind.CONFLICT, "Upload integration",
                     "This integration gets its data from CSV uploads; upload a file instead.");
         }
+        if (oauth && !authorized) {
+            throw new DomainException(Kind.CONFLICT, "Authorization pending",
+                    "This integration waits for authorization at the provider; finish connecting first.");
+        }
+        if (authorizationLost) {
+            throw new DomainException(Kind.CONFLICT, "Reconnect needed",
+                    "The provider's authorization was revoked or has expired; reconnect the integration.");
+        }
         if (runningSyncId != null && runningSince.plus(STALE_AFTER).isAfter(command.at())) {
-            throw new DomainException(Kind.CONFLICT, "Sync running", "A sync is already running");
+            throw new DomainException(Kind.CONFLICT, SYNC_RUNNING, "A sync is already running");
         }
         LocalDate from = command.from();
         LocalDate to = command.to();
         if (from == null && to == null && !upload) {
-            to = LocalDate.ofInstant(command.at(), ZONE).minusDays(1);
+            to = LocalDate.ofInstant(command.at(), zone).minusDays(1);
             LocalDate earliest = to.minusDays(FIRST_SYNC_DAYS - 1);
-            from = lastSyncedTo == null ? earliest : max(earliest, min(lastSyncedTo.minusDays(REFETCH_DAYS), to));
+            int refetch = Math.max(0, command.refetchDays() == null ? REFETCH_DAYS
+                    : command.refetchDays().getOrDefault(provider, REFETCH_DAYS));
+            from = lastSyncedTo == null ? earliest : max(earliest, min(lastSyncedTo.minusDays(refetch), to));
         }
         if (from == null || to == null || from.isAfter(to)) {
             throw new DomainException(Kind.INVALID, "A sync needs a day range from..to with from on or before to.");
         }
         apply(new IntegrationSyncStarted(integrationId, agencyId, clientId, provider, command.syncId(), from, to,
                 command.trigger()));
+        if (!upload) {
+            // the lease: if this sync's process dies, the schedule picks the integration up once the sync is stale
+            schedule.setNextDue(integrationId, command.at().plus(STALE_AFTER));
+        }
         return new SyncPlan(integrationId, command.syncId(), clientId, provider, settings, from, to);
     }
 
     @CommandHandler
-    int handle(CompleteSync command) {
+    int handle(CompleteSync command, SyncSchedule schedule) {
         requireSameAgency(command.agencyId());
         requireRunning(command.syncId());
         String currency = command.currency();
@@ -151,35 +221,43 @@ public class Integration {
             }
         }
         apply(new IntegrationSyncSucceeded(integrationId, agencyId, clientId, provider, runningSyncId, runningFrom,
-                runningTo, changed));
+                runningTo, changed, currency, validZone(command.providerTimeZone())));
+        if (command.nextSyncAt() != null) {
+            schedule.setNextDue(integrationId, command.nextSyncAt());
+        }
         return changed;
     }
 
     @CommandHandler
-    void handle(FailSync command) {
+    void handle(FailSync command, SyncSchedule schedule) {
         requireSameAgency(command.agencyId());
         requireRunning(command.syncId());
-        String reason = FAILURE_REASONS.contains(command.reason()) ? command.reason() : "provider";
-        String message = command.message() == null ? "" : command.message();
+        String reason = ProviderFailure.REASONS.contains(command.reason()) ? command.reason() : ProviderFailure.PROVIDER;
         apply(new IntegrationSyncFailed(integrationId, agencyId, clientId, provider, command.syncId(), reason,
-                message.length() > 500 ? message.substring(0, 500) : message));
+                truncate(command.message())));
+        if (command.nextSyncAt() != null) {
+            schedule.setNextDue(integrationId, command.nextSyncAt());
+        }
     }
 
     @CommandHandler
-    void handle(DisconnectIntegration command, SyncSchedule schedule) {
+    String handle(DisconnectIntegration command, SyncSchedule schedule, IntegrationCredentials credentials) {
         requireSameAgency(command.agencyId());
         requireConnected();
         apply(new IntegrationDisconnected(integrationId, agencyId, clientId, provider));
         schedule.remove(integrationId);
+        credentials.delete(integrationId);
+        return provider;
     }
 
     @CommandHandler
-    void handle(CheckUpload command) {
+    String handle(CheckUpload command) {
         requireSameAgency(command.agencyId());
         requireConnected();
         if (Providers.find(provider).orElseThrow().fetched()) {
             throw new DomainException(Kind.CONFLICT, "Not an upload integration", "Only CSV integrations accept uploads.");
         }
+        return zone.getId();
     }
 
     /** Another agency's integration does not exist as far as the caller can tell. */
@@ -191,7 +269,14 @@ public class Integration {
 
     private void requireConnected() {
         if (disconnected) {
-            throw new DomainException(Kind.CONFLICT, "Integration disconnected", "The integration is disconnected.");
+            throw new DomainException(Kind.CONFLICT, DISCONNECTED, "The integration is disconnected.");
+        }
+    }
+
+    private void requireOAuth() {
+        if (!oauth) {
+            throw new DomainException(Kind.CONFLICT, "No authorization needed",
+                    "This integration does not connect through an authorization at the provider.");
         }
     }
 
@@ -212,6 +297,23 @@ public class Integration {
         }
     }
 
+    /** A valid IANA zone id, or null (read as UTC); a zone is a hint, never a reason to refuse. */
+    private static String validZone(String timeZone) {
+        if (timeZone == null || timeZone.isBlank()) {
+            return null;
+        }
+        try {
+            return ZoneId.of(timeZone).getId();
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static String truncate(String message) {
+        String m = message == null ? "" : message;
+        return m.length() > 500 ? m.substring(0, 500) : m;
+    }
+
     private static Map<String, BigDecimal> normalized(Map<String, BigDecimal> metrics) {
         Map<String, BigDecimal> result = new HashMap<>();
         metrics.forEach((name, value) -> result.put(name, value.stripTrailingZeros()));
@@ -226,6 +328,10 @@ public class Integration {
         return a.isAfter(b) ? a : b;
     }
 
+    private static ZoneId zoneOf(String timeZone) {
+        return timeZone == null ? ZoneOffset.UTC : ZoneId.of(timeZone);
+    }
+
     @EventSourcingHandler
     void on(IntegrationConnected event) {
         integrationId = event.integrationId();
@@ -233,6 +339,24 @@ public class Integration {
         clientId = event.clientId();
         provider = event.provider();
         settings = event.settings() == null ? Map.of() : Map.copyOf(event.settings());
+        zone = zoneOf(event.timeZone());
+    }
+
+    @EventSourcingHandler
+    void on(IntegrationRequested event) {
+        integrationId = event.integrationId();
+        agencyId = event.agencyId();
+        clientId = event.clientId();
+        provider = event.provider();
+        settings = event.settings() == null ? Map.of() : Map.copyOf(event.settings());
+        zone = zoneOf(event.timeZone());
+        oauth = true;
+    }
+
+    @EventSourcingHandler
+    void on(IntegrationAuthorized event) {
+        authorized = true;
+        authorizationLost = false;
     }
 
     @EventSourcingHandler
@@ -262,6 +386,9 @@ public class Integration {
     void on(IntegrationSyncFailed event) {
         if (Objects.equals(event.syncId(), runningSyncId)) {
             runningSyncId = null;
+        }
+        if (ProviderFailure.AUTH.equals(event.reason()) && oauth) {
+            authorizationLost = true;
         }
     }
 

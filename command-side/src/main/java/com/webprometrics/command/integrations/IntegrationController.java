@@ -1,16 +1,18 @@
 package com.webprometrics.command.integrations;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.webprometrics.command.infra.CommandResult;
-import com.webprometrics.command.infra.EventPositions;
-import com.webprometrics.command.integrations.IntegrationCommands.DisconnectIntegration;
+import com.webprometrics.command.integrations.oauth.OAuthFlows;
 import com.webprometrics.platform.security.CurrentUser;
 import com.webprometrics.platform.web.ProblemException;
 import com.webprometrics.platform.web.Problems;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,18 +31,23 @@ import java.util.UUID;
 @RequestMapping("/api")
 class IntegrationController {
     static final long MAX_UPLOAD_BYTES = 5L * 1024 * 1024;
+    static final String CALLBACK_PATH = "/api/integrations/oauth/callback";
 
-    private final CommandGateway commands;
+    private final Connections connections;
     private final SyncService syncs;
-    private final EventPositions positions;
+    private final ConnectableProviders providers;
+    private final ProviderProperties properties;
 
-    IntegrationController(CommandGateway commands, SyncService syncs, EventPositions positions) {
-        this.commands = commands;
+    IntegrationController(Connections connections, SyncService syncs, ConnectableProviders providers,
+                          ProviderProperties properties) {
+        this.connections = connections;
         this.syncs = syncs;
-        this.positions = positions;
+        this.providers = providers;
+        this.properties = properties;
     }
 
-    record Connected(UUID id, String status, long position) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Connected(UUID id, String status, URI authorizeUrl, long position) {
     }
 
     record SyncAccepted(UUID id, UUID syncId, long position) {
@@ -50,26 +57,38 @@ class IntegrationController {
                     long position) {
     }
 
+    /** The provider catalogue of this installation: which providers exist, and which can be connected here. */
+    @GetMapping("/integrations/providers")
+    List<ConnectableProviders.Listed> providers() {
+        return providers.list();
+    }
+
     @PostMapping("/clients/{clientId}/integrations")
     ResponseEntity<Connected> connect(@PathVariable UUID clientId, @Valid @RequestBody ConnectRequest request,
                                       CurrentUser user) {
-        UUID id = syncs.connect(user.agencyId(), clientId, request.provider().trim(), request.accountName(),
-                request.settings());
-        return ResponseEntity.created(URI.create("/api/integrations/" + id))
-                .body(new Connected(id, "connected", positions.of(id)));
+        Connections.Outcome outcome = connections.connect(user, clientId, request.provider().trim(),
+                request.accountName(), request.settings());
+        ResponseEntity.BodyBuilder response = ResponseEntity.created(URI.create("/api/integrations/" + outcome.id()));
+        return withBrowserBinding(response, outcome).body(connected(outcome));
+    }
+
+    /** A new authorization round trip for an OAuth integration, e.g. after its grant was revoked. */
+    @PostMapping("/integrations/{integrationId}/reconnect")
+    ResponseEntity<Connected> reconnect(@PathVariable UUID integrationId, CurrentUser user) {
+        Connections.Outcome outcome = connections.reconnect(user, integrationId);
+        return withBrowserBinding(ResponseEntity.ok(), outcome).body(connected(outcome));
     }
 
     @PostMapping("/integrations/{integrationId}/sync")
     ResponseEntity<SyncAccepted> sync(@PathVariable UUID integrationId, CurrentUser user) {
-        UUID syncId = syncs.requestSync(integrationId, user.agencyId(), "manual");
+        SyncService.Started started = syncs.start(integrationId, user.agencyId(), "manual");
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(new SyncAccepted(integrationId, syncId, positions.of(integrationId)));
+                .body(new SyncAccepted(integrationId, started.syncId(), started.position()));
     }
 
     @DeleteMapping("/integrations/{integrationId}")
     CommandResult disconnect(@PathVariable UUID integrationId, CurrentUser user) {
-        commands.sendAndWait(new DisconnectIntegration(integrationId, user.agencyId()));
-        return positions.result(integrationId);
+        return new CommandResult(integrationId, connections.disconnect(integrationId, user.agencyId()));
     }
 
     @PostMapping("/integrations/{integrationId}/import")
@@ -86,7 +105,27 @@ class IntegrationController {
             SyncService.ImportOutcome outcome = syncs.importCsv(integrationId, user.agencyId(), in);
             CsvImport.Result parsed = outcome.parsed();
             return new Imported(parsed.rowsAccepted(), parsed.rowsRejected(), outcome.daysRecorded(), parsed.errors(),
-                    positions.of(integrationId));
+                    syncs.positionOf(integrationId));
         }
+    }
+
+    private static Connected connected(Connections.Outcome outcome) {
+        return new Connected(outcome.id(), outcome.status(),
+                outcome.authorization() == null ? null : outcome.authorization().authorizeUrl(), outcome.position());
+    }
+
+    /**
+     * The cookie that binds the round trip to this browser: sent only to the callback, unreadable by scripts,
+     * sent on the provider's top-level redirect back (Lax), gone after the state's lifetime.
+     */
+    private <B extends ResponseEntity.HeadersBuilder<B>> B withBrowserBinding(B response, Connections.Outcome outcome) {
+        OAuthFlows.Started started = outcome.authorization();
+        if (started != null) {
+            response.header(HttpHeaders.SET_COOKIE, ResponseCookie.from(started.cookieName(), started.cookieValue())
+                    .path(CALLBACK_PATH).httpOnly(true).sameSite("Lax")
+                    .secure("https".equals(properties.redirectUri().getScheme()))
+                    .maxAge(started.cookieMaxAge()).build().toString());
+        }
+        return response;
     }
 }

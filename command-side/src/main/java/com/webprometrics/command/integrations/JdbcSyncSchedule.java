@@ -29,7 +29,13 @@ class JdbcSyncSchedule implements SyncSchedule {
     }
 
     @Override
-    public List<Due> claimDue(Instant now, Instant nextDue, int limit) {
+    public void setNextDue(UUID integrationId, Instant nextDue) {
+        jdbc.update("UPDATE command.integration_schedule SET next_sync_at = ? WHERE integration_id = ?",
+                Timestamp.from(nextDue), integrationId);
+    }
+
+    @Override
+    public List<Due> claimDue(Instant now, Instant leaseUntil, int limit) {
         return jdbc.query("""
                 UPDATE command.integration_schedule SET next_sync_at = ?
                 WHERE integration_id IN (
@@ -37,6 +43,6 @@ class JdbcSyncSchedule implements SyncSchedule {
                     ORDER BY next_sync_at LIMIT ? FOR UPDATE SKIP LOCKED)
                 RETURNING integration_id, agency_id""",
                 (rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
-                Timestamp.from(nextDue), Timestamp.from(now), limit);
+                Timestamp.from(leaseUntil), Timestamp.from(now), limit);
     }
 }

@@ -4,16 +4,15 @@ import com.webprometrics.events.catalogue.ProviderInfo;
 import com.webprometrics.platform.domain.DomainException;
 
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The providers this command side can connect: the shared {@link ProviderInfo} catalogue, narrowed to
- * those with a working connector. A provider that is not available is refused on connect.
+ * The provider catalogue as the aggregate sees it: framework-free facts about each key. Whether this
+ * installation can connect a provider (connector present, OAuth client configured) is
+ * {@link ConnectableProviders}' business, checked before the aggregate is asked.
  */
 public final class Providers {
     public static final String CSV_UPLOAD_TRIGGER = "csv-upload";
-
-    private static final Set<String> AVAILABLE = Set.of(ProviderInfo.DEMO, ProviderInfo.CSV);
+    public static final String OAUTH2 = "oauth2";
 
     private Providers() {
     }
@@ -22,14 +21,13 @@ public final class Providers {
         return ProviderInfo.find(key);
     }
 
-    /** @throws DomainException INVALID for an unknown provider or one that is not available yet */
-    public static ProviderInfo available(String key) {
-        ProviderInfo provider = find(key).orElseThrow(() -> new DomainException(DomainException.Kind.INVALID,
-                "Unknown provider", "There is no provider \"" + key + "\"."));
-        if (!AVAILABLE.contains(provider.key())) {
-            throw new DomainException(DomainException.Kind.INVALID, "Provider not available",
-                    "Provider " + key + " is not available yet.");
-        }
-        return provider;
+    /** @throws DomainException INVALID for an unknown provider */
+    public static ProviderInfo known(String key) {
+        return find(key).orElseThrow(() -> new DomainException(DomainException.Kind.INVALID, "Unknown provider",
+                "There is no provider \"" + key + "\"."));
+    }
+
+    public static boolean authorizedByOAuth(ProviderInfo provider) {
+        return OAUTH2.equals(provider.authType());
     }
 }

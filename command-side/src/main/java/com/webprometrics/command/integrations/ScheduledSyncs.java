@@ -1,6 +1,7 @@
 package com.webprometrics.command.integrations;
 
 import com.webprometrics.platform.domain.DomainException;
+import com.webprometrics.platform.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,8 +15,12 @@ import java.util.List;
 
 /**
  * Re-syncs every fetched integration every {@code wpm.integrations.sync-interval} (default 6 h). Each tick
- * claims the due integrations in one statement (several instances never take the same one), then syncs
- * them one by one; a refused start (a sync already running, the integration disconnected) is skipped.
+ * claims as many due integrations as the sync executor can take, in one statement that leases them for
+ * {@link Integration#STALE_AFTER} (several instances never take the same one, and a claim whose process dies
+ * is taken again after the lease), then starts their syncs. A finished or failed sync sets the next due time.
+ * A refused start is handled by why: a sync still running keeps its lease (it finishes, or goes stale and is
+ * superseded); a disconnected or unknown integration leaves the schedule; anything else (waiting for
+ * authorization, reconnect needed) is due again after the interval.
  */
 @Component
 class ScheduledSyncs {
@@ -40,19 +45,37 @@ class ScheduledSyncs {
         runOnce();
     }
 
-    /** @return how many integrations were due */
+    /** @return how many integrations were due and claimed */
     int runOnce() {
+        int room = Math.min(BATCH, syncs.freeCapacity());
+        if (room == 0) {
+            return 0;
+        }
         Instant now = clock.instant();
-        List<SyncSchedule.Due> due = schedule.claimDue(now, now.plus(interval), BATCH);
+        List<SyncSchedule.Due> due = schedule.claimDue(now, now.plus(Integration.STALE_AFTER), room);
         for (SyncSchedule.Due integration : due) {
             try {
-                syncs.requestSync(integration.integrationId(), integration.agencyId(), "schedule");
+                syncs.start(integration.integrationId(), integration.agencyId(), "schedule");
             } catch (DomainException e) {
-                log.info("Scheduled sync of {} skipped: {}", integration.integrationId(), e.getMessage());
+                refused(integration, e, now);
+            } catch (ProblemException e) {
+                log.info("Scheduled sync of {} not started: {}", integration.integrationId(), e.getMessage());
             } catch (RuntimeException e) {
-                log.warn("Scheduled sync of {} failed", integration.integrationId(), e);
+                log.warn("Scheduled sync of {} failed to start", integration.integrationId(), e);
             }
         }
         return due.size();
+    }
+
+    private void refused(SyncSchedule.Due integration, DomainException e, Instant now) {
+        log.info("Scheduled sync of {} skipped: {}", integration.integrationId(), e.getMessage());
+        if (Integration.SYNC_RUNNING.equals(e.title())) {
+            return;
+        }
+        if (e.kind() == DomainException.Kind.NOT_FOUND || Integration.DISCONNECTED.equals(e.title())) {
+            schedule.remove(integration.integrationId());
+        } else {
+            schedule.setNextDue(integration.integrationId(), now.plus(interval));
+        }
     }
 }

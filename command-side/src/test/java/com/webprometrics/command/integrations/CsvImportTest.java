@@ -1,5 +1,6 @@
 package com.webprometrics.command.integrations;
 
+import com.webprometrics.command.support.InMemoryIntegrationPorts;
 import com.webprometrics.command.integrations.IntegrationCommands.CompleteSync;
 import com.webprometrics.command.integrations.IntegrationCommands.StartSync;
 import com.webprometrics.command.integrations.CsvImport.LineError;
@@ -148,8 +149,9 @@ class CsvImportTest {
         }
         history.add(new IntegrationSyncSucceeded(integration, agency, client, "csv", first, from, to, 2));
 
-        new AggregateTestFixture<>(Integration.class)
-                .given(history)
+        AggregateTestFixture<Integration> fixture = new AggregateTestFixture<>(Integration.class);
+        fixture.registerInjectableResource(new InMemoryIntegrationPorts());
+        fixture.given(history)
                 .andGivenCommands(new StartSync(integration, agency, second, from, to, "csv-upload", Instant.now()))
                 .when(new CompleteSync(integration, agency, second, parse("""
                         date,metric,value
@@ -158,6 +160,7 @@ class CsvImportTest {
                         2025-03-01,cost,1.0
                         2025-03-02,cost,2
                         """).days(), "USD"))
-                .expectEvents(new IntegrationSyncSucceeded(integration, agency, client, "csv", second, from, to, 0));
+                .expectEvents(new IntegrationSyncSucceeded(integration, agency, client, "csv", second, from, to, 0, "USD",
+                        null));
     }
 }

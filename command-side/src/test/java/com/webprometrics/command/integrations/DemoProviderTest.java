@@ -20,19 +20,19 @@ class DemoProviderTest {
 
     @Test
     void theSameInputsGiveTheSameNumbersAndEachDayStandsOnItsOwn() {
-        List<DayMetrics> year = demo.fetch(Map.of(), CLIENT, FROM, TO);
-        assertThat(demo.fetch(Map.of(), CLIENT, FROM, TO)).isEqualTo(year);
+        List<DayMetrics> year = demo.days(CLIENT, FROM, TO);
+        assertThat(demo.days(CLIENT, FROM, TO)).isEqualTo(year);
         assertThat(year).hasSize(365);
         LocalDate day = LocalDate.parse("2024-07-15");
-        assertThat(demo.fetch(Map.of(), CLIENT, day, day)).containsExactly(
+        assertThat(demo.days(CLIENT, day, day)).containsExactly(
                 year.stream().filter(d -> d.date().equals(day)).findFirst().orElseThrow());
-        assertThat(demo.fetch(Map.of(), UUID.randomUUID(), FROM, TO)).isNotEqualTo(year);
+        assertThat(demo.days(UUID.randomUUID(), FROM, TO)).isNotEqualTo(year);
     }
 
     @Test
     void theNumbersAreConsistent() {
         for (UUID client : List.of(CLIENT, UUID.randomUUID(), UUID.randomUUID())) {
-            for (DayMetrics day : demo.fetch(Map.of(), client, FROM, TO)) {
+            for (DayMetrics day : demo.days(client, FROM, TO)) {
                 Map<String, BigDecimal> m = day.metrics();
                 assertThat(m.keySet()).containsExactlyInAnyOrderElementsOf(ProviderInfo.find("demo").orElseThrow().metrics());
                 assertThat(m.values()).allSatisfy(v -> assertThat(v.signum()).isGreaterThanOrEqualTo(0));
@@ -56,15 +56,15 @@ class DemoProviderTest {
 
     @Test
     void weekendsAreQuieterThanWeekdays() {
-        List<DayMetrics> year = demo.fetch(Map.of(), CLIENT, FROM, TO);
+        List<DayMetrics> year = demo.days(CLIENT, FROM, TO);
         assertThat(mean(year, false)).isGreaterThan(mean(year, true) * 1.2);
     }
 
     @Test
     void trafficTrendsGentlyUpwards() {
-        double firstQuarter = demo.fetch(Map.of(), CLIENT, FROM, FROM.plusDays(90)).stream()
+        double firstQuarter = demo.days(CLIENT, FROM, FROM.plusDays(90)).stream()
                 .mapToDouble(d -> d.metrics().get("sessions").doubleValue()).average().orElseThrow();
-        double sameQuarterNextYear = demo.fetch(Map.of(), CLIENT, FROM.plusYears(1), FROM.plusYears(1).plusDays(90))
+        double sameQuarterNextYear = demo.days(CLIENT, FROM.plusYears(1), FROM.plusYears(1).plusDays(90))
                 .stream().mapToDouble(d -> d.metrics().get("sessions").doubleValue()).average().orElseThrow();
         assertThat(sameQuarterNextYear).isBetween(firstQuarter * 1.05, firstQuarter * 1.4);
     }

@@ -42,6 +42,8 @@ class IntegrationsIntegrationTest {
     ScheduledSyncs scheduledSyncs;
     @Autowired
     SyncSchedule schedule;
+    @Autowired
+    SyncRunner runner;
     @LocalServerPort
     int port;
 
@@ -60,7 +62,9 @@ class IntegrationsIntegrationTest {
         String integrationId = body.get("id").asText();
         assertThat(body.get("status").asText()).isEqualTo("connected");
         assertThat(connected.headers().firstValue("Location")).hasValue("/api/integrations/" + integrationId);
-        assertThat(body.get("position").asLong()).isEqualTo(headOf(integrationId));
+        assertThat(body.get("position").asLong()).as("answered once the first sync has started")
+                .isEqualTo(positionOf(integrationId, "IntegrationSyncStarted"));
+        awaitSyncs();
         assertThat(count(integrationId, "DailyMetricsRecorded")).isEqualTo(365);
         assertThat(count(integrationId, "IntegrationSyncSucceeded")).isEqualTo(1);
         String first = jdbc.queryForObject("""
@@ -75,7 +79,8 @@ class IntegrationsIntegrationTest {
         JsonNode accepted = JSON.readTree(sync.body());
         assertThat(accepted.get("id").asText()).isEqualTo(integrationId);
         assertThat(accepted.get("syncId").asText()).isNotBlank();
-        assertThat(accepted.get("position").asLong()).isEqualTo(headOf(integrationId));
+        assertThat(accepted.get("position").asLong()).isEqualTo(positionOf(integrationId, "IntegrationSyncStarted"));
+        awaitSyncs();
         assertThat(count(integrationId, "IntegrationSyncSucceeded")).isEqualTo(2);
         if (LocalDate.now(ZoneOffset.UTC).equals(before)) {
             assertThat(count(integrationId, "DailyMetricsRecorded")).isEqualTo(365);
@@ -96,6 +101,7 @@ class IntegrationsIntegrationTest {
         HttpResponse<String> connected = post("/api/clients/" + clientId + "/integrations", owner.accessToken(),
                 "{\"provider\":\"demo\"}");
         String integrationId = JSON.readTree(connected.body()).get("id").asText();
+        awaitSyncs();
         assertThat(jdbc.queryForObject("SELECT next_sync_at > now() + interval '5 hours' FROM command.integration_schedule "
                 + "WHERE integration_id = ?::uuid", Boolean.class, integrationId)).isTrue();
 
@@ -103,6 +109,7 @@ class IntegrationsIntegrationTest {
                 + "WHERE integration_id = ?::uuid", integrationId);
         assertThat(scheduledSyncs.runOnce()).isGreaterThanOrEqualTo(1);
         assertThat(lastPayload(integrationId, "IntegrationSyncStarted")).contains("\"trigger\":\"schedule\"");
+        awaitSyncs();
         assertThat(count(integrationId, "IntegrationSyncSucceeded")).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT next_sync_at > now() + interval '5 hours' FROM command.integration_schedule "
                 + "WHERE integration_id = ?::uuid", Boolean.class, integrationId)).as("due again in 6 h").isTrue();
@@ -171,6 +178,7 @@ class IntegrationsIntegrationTest {
         String clientId = createClient(owner, "Private Client");
         String integrationId = JSON.readTree(post("/api/clients/" + clientId + "/integrations", owner.accessToken(),
                 "{\"provider\":\"demo\"}").body()).get("id").asText();
+        awaitSyncs();
         long events = jdbc.queryForObject("SELECT count(*) FROM event_store.domain_event_entry", Long.class);
 
         HttpResponse<String> sync = post("/api/integrations/" + integrationId + "/sync", stranger.accessToken(), "");
@@ -186,7 +194,8 @@ class IntegrationsIntegrationTest {
 
         HttpResponse<String> ga4 = post("/api/clients/" + clientId + "/integrations", owner.accessToken(), "{\"provider\":\"ga4\"}");
         assertThat(ga4.statusCode()).isEqualTo(400);
-        assertThat(ga4.body()).contains("Provider ga4 is not available yet.");
+        assertThat(ga4.body()).as("no Google OAuth client is configured here")
+                .contains("Provider ga4 is not available on this server");
         assertThat(post("/api/clients/" + clientId + "/integrations", owner.accessToken(), "{}").statusCode()).isEqualTo(400);
         assertThat(post("/api/clients/" + clientId + "/integrations", owner.accessToken(),
                 "{\"provider\":\"csv\",\"settings\":{\"currency\":\"euro\"}}").statusCode()).isEqualTo(400);
@@ -200,6 +209,21 @@ class IntegrationsIntegrationTest {
         assertThat(archived.statusCode()).isEqualTo(200);
         assertThat(post("/api/clients/" + clientId + "/integrations", owner.accessToken(), "{\"provider\":\"csv\"}")
                 .statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void providersWithoutConfiguredOAuthClientsAreListedAsUnavailable() throws Exception {
+        AuthService.Tokens owner = signUp("Catalogue Agency");
+        HttpResponse<String> response = send("GET", "/api/integrations/providers", owner.accessToken(), null, null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode providers = JSON.readTree(response.body());
+        java.util.Map<String, Boolean> available = new java.util.LinkedHashMap<>();
+        providers.forEach(p -> available.put(p.get("key").asText(), p.get("available").asBoolean()));
+        assertThat(available).containsExactly(java.util.Map.entry("demo", true), java.util.Map.entry("csv", true),
+                java.util.Map.entry("ga4", false), java.util.Map.entry("google-ads", false),
+                java.util.Map.entry("meta-ads", false), java.util.Map.entry("search-console", false));
+        assertThat(providers.get(2).get("authType").asText()).isEqualTo("oauth2");
+        assertThat(providers.get(2).get("metrics")).isNotEmpty();
     }
 
     private AuthService.Tokens signUp(String agency) {
@@ -223,9 +247,13 @@ class IntegrationsIntegrationTest {
                 integrationId, "com.webprometrics.events.integrations." + event);
     }
 
-    private long headOf(String aggregateId) {
-        return jdbc.queryForObject("SELECT max(global_index) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, aggregateId);
+    private void awaitSyncs() throws InterruptedException {
+        assertThat(runner.awaitIdle(java.time.Duration.ofSeconds(60))).as("background syncs finished").isTrue();
+    }
+
+    private long positionOf(String integrationId, String event) {
+        return jdbc.queryForObject("SELECT max(global_index) FROM event_store.domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND payload_type = ?", Long.class, integrationId, "com.webprometrics.events.integrations." + event);
     }
 
     private HttpResponse<String> upload(String integrationId, String token, String csv) throws Exception {

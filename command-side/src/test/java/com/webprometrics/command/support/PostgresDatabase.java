@@ -13,5 +13,7 @@ public final class PostgresDatabase {
         registry.add("spring.datasource.url", db::url);
         registry.add("spring.datasource.username", db::user);
         registry.add("spring.datasource.password", db::password);
+        // the generated master key of the credential store goes under target/, not into the checkout
+        registry.add("wpm.credentials.data-dir", () -> "target/wpm-test-data");
     }
 }

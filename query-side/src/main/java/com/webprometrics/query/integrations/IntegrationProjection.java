@@ -1,7 +1,10 @@
 package com.webprometrics.query.integrations;
 
+import com.webprometrics.events.integrations.IntegrationAuthorizationFailed;
+import com.webprometrics.events.integrations.IntegrationAuthorized;
 import com.webprometrics.events.integrations.IntegrationConnected;
 import com.webprometrics.events.integrations.IntegrationDisconnected;
+import com.webprometrics.events.integrations.IntegrationRequested;
 import com.webprometrics.events.integrations.IntegrationSyncFailed;
 import com.webprometrics.events.integrations.IntegrationSyncStarted;
 import com.webprometrics.events.integrations.IntegrationSyncSucceeded;
@@ -41,6 +44,41 @@ class IntegrationProjection {
                 WHERE integrations_view.position < excluded.position""",
                 e.integrationId(), e.agencyId(), e.clientId(), e.provider(), e.accountName(), java.sql.Timestamp.from(at),
                 position(token));
+    }
+
+    /** An OAuth integration waiting for the user to authorize at the provider. */
+    @EventHandler
+    void on(IntegrationRequested e, TrackingToken token, @Timestamp Instant at) {
+        jdbc.update("""
+                INSERT INTO query.integrations_view (integration_id, agency_id, client_id, provider, account_name,
+                    status, created_at, position)
+                VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)
+                ON CONFLICT (integration_id) DO NOTHING""",
+                e.integrationId(), e.agencyId(), e.clientId(), e.provider(), e.accountName(), java.sql.Timestamp.from(at),
+                position(token));
+    }
+
+    /** Authorized (or reauthorized after a revoked grant): usable again, the old error is history. */
+    @EventHandler
+    void on(IntegrationAuthorized e, TrackingToken token) {
+        jdbc.update("""
+                UPDATE query.integrations_view SET status = CASE WHEN status = 'syncing' THEN 'syncing' ELSE 'connected' END,
+                    last_error = NULL, position = ?
+                WHERE integration_id = ? AND position < ? AND status <> 'disconnected'""",
+                position(token), e.integrationId(), position(token));
+    }
+
+    /**
+     * The round trip brought no grant. A pending integration shows the error; one that still has a working
+     * grant (a declined reconnect) keeps its status and only shows the message.
+     */
+    @EventHandler
+    void on(IntegrationAuthorizationFailed e, TrackingToken token) {
+        jdbc.update("""
+                UPDATE query.integrations_view SET status = CASE WHEN status = 'pending' THEN 'error' ELSE status END,
+                    last_error = ?, position = ?
+                WHERE integration_id = ? AND position < ? AND status <> 'disconnected'""",
+                e.message(), position(token), e.integrationId(), position(token));
     }
 
     @EventHandler

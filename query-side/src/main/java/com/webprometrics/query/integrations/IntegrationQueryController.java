@@ -2,7 +2,6 @@ package com.webprometrics.query.integrations;
 
 import com.webprometrics.events.catalogue.DerivedMetric;
 import com.webprometrics.events.catalogue.Metric;
-import com.webprometrics.events.catalogue.ProviderInfo;
 import com.webprometrics.platform.domain.DomainException;
 import com.webprometrics.platform.security.CurrentUser;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,7 +13,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The provider catalogue and a client's integrations, scoped to the caller's agency. */
+/**
+ * The metric vocabulary and a client's integrations, scoped to the caller's agency. The provider list
+ * ({@code GET /api/integrations/providers}) is the command side's: it knows which connectors are configured.
+ */
 @RestController
 class IntegrationQueryController {
     private final JdbcTemplate jdbc;
@@ -25,11 +27,6 @@ class IntegrationQueryController {
 
     record IntegrationView(UUID id, String provider, String status, Instant lastSyncAt, String lastError,
                            String accountName) {
-    }
-
-    @GetMapping("/api/integrations/providers")
-    List<ProviderInfo> providers() {
-        return ProviderInfo.ALL;
     }
 
     record MetricCatalogue(List<Metric> base, List<DerivedMetric> derived) {
