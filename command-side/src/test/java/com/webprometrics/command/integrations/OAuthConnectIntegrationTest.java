@@ -518,7 +518,7 @@ class OAuthConnectIntegrationTest {
     }
 
     private Owner owner(String agency) throws Exception {
-        AuthService.Tokens tokens = auth.signUp(agency, "Olga", "oauth-" + UUID.randomUUID() + "@agency.test", PASSWORD);
+        AuthService.Tokens tokens = auth.signUp(agency, "Olga", "oauth-" + UUID.randomUUID() + "@agency.test", PASSWORD, java.time.ZoneId.of("UTC"));
         HttpResponse<String> client = postJson("/api/clients", tokens.accessToken(), "{\"name\":\"" + agency + " client\"}");
         assertThat(client.statusCode()).as(client.body()).isEqualTo(201);
         return new Owner(tokens.accessToken(), tokens.userId(), tokens.agencyId(), JSON.readTree(client.body()).get("id").asText());
