@@ -92,8 +92,8 @@ while :; do
   sleep 0.5
 done
 [[ "$PHASE" == done ]] || { cat "$BENCH_DIR/status.json" >&2; exit 1; }
-read -r R_SECONDS R_LOADED R_RATE <<<"$(node -e 'const s = JSON.parse(require("fs").readFileSync(process.argv[1]));
-  console.log(s.durationSeconds, s.eventsLoaded, s.eventsPerSecond)' "$BENCH_DIR/status.json")"
+read -r R_SECONDS R_LOADED R_RATE R_PHASES <<<"$(node -e 'const s = JSON.parse(require("fs").readFileSync(process.argv[1]));
+  console.log(s.durationSeconds, s.eventsLoaded, s.eventsPerSecond, Object.entries(s.phaseSeconds).map(([k, v]) => k + " " + v + " s").join(", ").replace(/ /g, "_"))' "$BENCH_DIR/status.json")"
 REBUILD_RATE="$(node -e 'console.log(Math.round(process.argv[1] / process.argv[2]))' "$R_LOADED" "$R_SECONDS")"
 ROWS_AFTER="$(bench_psql -c "SELECT count(*) FROM query.metrics_daily")"
 
@@ -121,4 +121,4 @@ into ${ROWS} rows of \`query.metrics_daily\` (one per integration and day). Targ
 | processor replay (\`metrics\` tracking processor, batches of 500, one \`unnest\` upsert per batch) | ${EVENTS} | ${REPLAY_MS} ms | ${REPLAY_RATE} |
 | **online rebuild** (\`POST /api/ops/processors/metrics/rebuild\`: keyset read + \`COPY\` + keys + swap) | ${R_LOADED} | ${R_SECONDS} s | **${REBUILD_RATE}** |
 
-The online rebuild's own figure over all positions read (the ops API's \`eventsPerSecond\`): ${R_RATE}/s."
+The online rebuild's own figure over all positions read (the ops API's \`eventsPerSecond\`): ${R_RATE}/s; its phases: ${R_PHASES//_/ }."

@@ -1,13 +1,10 @@
 package com.webprometrics.command.integrations;
 
 import com.webprometrics.command.auth.Agency;
-import com.webprometrics.command.clients.Client;
+import com.webprometrics.command.clients.ActiveClients;
 import com.webprometrics.command.integrations.IntegrationCommands.ConnectIntegration;
 import com.webprometrics.events.catalogue.ProviderInfo;
-import com.webprometrics.platform.domain.DomainException;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,7 +21,7 @@ import java.time.Duration;
  */
 @Component
 class ConnectIntegrationHandler {
-    private final Repository<Client> clients;
+    private final ActiveClients activeClients;
     private final Repository<Agency> agencies;
     private final Repository<Integration> integrations;
     private final ConnectableProviders providers;
@@ -32,12 +29,12 @@ class ConnectIntegrationHandler {
     private final Clock clock;
     private final Duration interval;
 
-    ConnectIntegrationHandler(@Qualifier("clientRepository") Repository<Client> clients,
+    ConnectIntegrationHandler(ActiveClients activeClients,
                               @Qualifier("agencyRepository") Repository<Agency> agencies,
                               @Qualifier("integrationRepository") Repository<Integration> integrations,
                               ConnectableProviders providers, SyncSchedule schedule, Clock clock,
                               @Value("${wpm.integrations.sync-interval}") Duration interval) {
-        this.clients = clients;
+        this.activeClients = activeClients;
         this.agencies = agencies;
         this.integrations = integrations;
         this.providers = providers;
@@ -48,19 +45,7 @@ class ConnectIntegrationHandler {
 
     @CommandHandler
     void handle(ConnectIntegration command) throws Exception {
-        Aggregate<Client> client;
-        try {
-            client = clients.load(command.clientId().toString());
-        } catch (AggregateNotFoundException e) {
-            throw DomainException.notFound("The client");
-        }
-        if (!client.invoke(c -> c.belongsTo(command.agencyId()))) {
-            throw DomainException.notFound("The client");
-        }
-        if (client.invoke(Client::archived)) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "Client archived",
-                    "An archived client cannot get new integrations; restore it first.");
-        }
+        activeClients.require(command.clientId(), command.agencyId(), "integrations");
         ProviderInfo provider = providers.require(command.provider());
         String timeZone = agencies.load(command.agencyId().toString()).invoke(Agency::timeZone);
         integrations.newInstance(() -> new Integration(command, timeZone));

@@ -2,6 +2,7 @@ package com.webprometrics.command.integrations;
 
 import com.webprometrics.command.support.InMemoryIntegrationPorts;
 import com.webprometrics.command.auth.Agency;
+import com.webprometrics.command.clients.ActiveClients;
 import com.webprometrics.command.clients.Client;
 import com.webprometrics.command.integrations.IntegrationCommands.AuthorizeIntegration;
 import com.webprometrics.command.integrations.IntegrationCommands.CheckReconnect;
@@ -78,7 +79,7 @@ class IntegrationTest {
         ConnectableProviders providers = new ConnectableProviders(TestProviders.at("http://localhost:1", true, false),
                 List.of(new Installed("demo"), new Installed("ga4"), new Installed("meta-ads")));
         fixture.registerInjectableResource(ports);
-        fixture.registerAnnotatedCommandHandler(new ConnectIntegrationHandler(clients, agencies, fixture.getRepository(),
+        fixture.registerAnnotatedCommandHandler(new ConnectIntegrationHandler(new ActiveClients(clients), agencies, fixture.getRepository(),
                 providers, ports, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(6)));
     }
 

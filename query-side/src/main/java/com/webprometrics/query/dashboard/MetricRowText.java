@@ -25,8 +25,8 @@ final class MetricRowText {
         boolean[] present = new boolean[METRICS];
         if (e.metrics() != null) {
             for (Map.Entry<String, BigDecimal> metric : e.metrics().entrySet()) {
-                int column = MetricSums.KEYS.indexOf(metric.getKey());
-                if (column >= 0 && metric.getValue() != null) {
+                Integer column = MetricSums.INDEX.get(metric.getKey());
+                if (column != null && metric.getValue() != null) {
                     values[column] = Micros.of(metric.getValue());
                     present[column] = true;
                 }

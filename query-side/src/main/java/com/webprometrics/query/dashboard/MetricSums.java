@@ -7,6 +7,8 @@ import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Running sums of every base metric over some rows of {@code query.metrics_daily}, in micro-units. A metric
@@ -15,6 +17,9 @@ import java.util.Map;
  */
 final class MetricSums {
     static final List<String> KEYS = Metric.KEYS;
+    /** Column number of each metric key. */
+    static final Map<String, Integer> INDEX = IntStream.range(0, KEYS.size()).boxed()
+            .collect(Collectors.toUnmodifiableMap(KEYS::get, i -> i));
     private static final int N = KEYS.size();
 
     private final long[] sums = new long[N];

@@ -104,8 +104,8 @@ class MetricsProjection {
             currencies[row] = e.currency();
             if (e.metrics() != null) {
                 for (Map.Entry<String, BigDecimal> metric : e.metrics().entrySet()) {
-                    int column = MetricSums.KEYS.indexOf(metric.getKey());
-                    if (column < 0 || metric.getValue() == null) {
+                    Integer column = MetricSums.INDEX.get(metric.getKey());
+                    if (column == null || metric.getValue() == null) {
                         log.warn("Ignoring metric {} of integration {} on {}: not in the vocabulary",
                                 metric.getKey(), e.integrationId(), e.date());
                         continue;

@@ -95,7 +95,8 @@ class MetricsRebuild implements OnlineRebuild {
         List<Long> superseded = load.superseded();
         if (!superseded.isEmpty()) {
             jdbc.update(c -> {
-                PreparedStatement delete = c.prepareStatement("DELETE FROM query." + STAGING + " WHERE position = ANY(?)");
+                PreparedStatement delete = c.prepareStatement("DELETE FROM query." + STAGING
+                        + " s USING unnest(?::bigint[]) AS x(position) WHERE s.position = x.position");
                 delete.setArray(1, c.createArrayOf("int8", superseded.toArray()));
                 return delete;
             });

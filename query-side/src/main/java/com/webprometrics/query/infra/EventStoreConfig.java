@@ -26,6 +26,7 @@ import java.time.Duration;
  */
 @org.springframework.context.annotation.Configuration
 public class EventStoreConfig {
+    private static final long CLEANUP_DELAY_MILLIS = 1_000;
 
     /** Axon's auto-configuration backs off once an event bus bean exists, so the engine is declared here. */
     @Bean
@@ -50,12 +51,18 @@ public class EventStoreConfig {
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
     EventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                          @Value("${wpm.event-store.fetch-delay}") Duration fetchDelay) {
+                          @Value("${wpm.event-store.fetch-delay}") Duration fetchDelay,
+                          @Value("${wpm.event-store.cached-events}") int cachedEvents) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelay.toMillis())
+                // Processors that keep up share one stream through this cache. One that falls behind holds on to
+                // every cached event after its position until it is moved to a stream of its own; with Axon's
+                // defaults (10,000 events, checked every 10 s) a replay of a million events filled the heap.
+                .cachedEvents(cachedEvents)
+                .cleanupDelay(CLEANUP_DELAY_MILLIS)
                 .build();
     }
 }

@@ -3,7 +3,10 @@ package com.webprometrics.query.ops;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How far a rebuild has come. Written by the rebuild's thread, read by status requests. {@code processed}
@@ -24,6 +27,8 @@ public final class RebuildProgress {
     private volatile long total;
     private volatile long eventsLoaded;
     private volatile String error;
+    private final Map<String, Double> phaseSeconds = new ConcurrentHashMap<>();
+    private volatile Instant phaseStartedAt;
 
     RebuildProgress(UUID id, String processor, Clock clock) {
         this.id = id;
@@ -35,7 +40,7 @@ public final class RebuildProgress {
     public void loading(long total) {
         this.total = total;
         this.startedAt = clock.instant();
-        this.phase = Phase.LOADING;
+        enter(Phase.LOADING);
     }
 
     /** @param processed positions read so far; @param eventsLoaded events of this read model among them */
@@ -45,19 +50,29 @@ public final class RebuildProgress {
     }
 
     public void phase(Phase phase) {
-        this.phase = phase;
+        enter(phase);
     }
 
     void done() {
         this.processed = total;
         this.finishedAt = clock.instant();
-        this.phase = Phase.DONE;
+        enter(Phase.DONE);
     }
 
     void failed(String message) {
         this.error = message;
         this.finishedAt = clock.instant();
-        this.phase = Phase.FAILED;
+        enter(Phase.FAILED);
+    }
+
+    /** Closes the running phase's clock and starts the next one's. */
+    private synchronized void enter(Phase next) {
+        Instant now = clock.instant();
+        if (phaseStartedAt != null && phase != Phase.QUEUED) {
+            phaseSeconds.put(phase.name().toLowerCase(), Duration.between(phaseStartedAt, now).toMillis() / 1000.0);
+        }
+        phaseStartedAt = now;
+        phase = next;
     }
 
     boolean finished() {
@@ -75,7 +90,8 @@ public final class RebuildProgress {
     /** What {@code GET /api/ops/rebuilds/{id}} answers. */
     public record Status(UUID rebuildId, String processor, String phase, long processed, long total,
                          long eventsLoaded, double eventsPerSecond, Long etaSeconds, Instant createdAt,
-                         Instant startedAt, Instant finishedAt, Double durationSeconds, String error) {
+                         Instant startedAt, Instant finishedAt, Double durationSeconds, Map<String, Double> phaseSeconds,
+                         String error) {
     }
 
     Status status() {
@@ -87,6 +103,6 @@ public final class RebuildProgress {
         Long eta = phase == Phase.LOADING && rate > 0 ? Math.round((total - done) / rate) : null;
         return new Status(id, processor, phase.name().toLowerCase(), done, total, eventsLoaded,
                 Math.round(rate * 10) / 10.0, eta, createdAt, start, finishedAt,
-                finishedAt == null || start == null ? null : seconds, error);
+                finishedAt == null || start == null ? null : seconds, new TreeMap<>(phaseSeconds), error);
     }
 }
