@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorBanner } from '@/components/error-banner';
 import { ClientDashboard } from '@/features/dashboard';
-import { IntegrationsPanel } from '@/features/integrations';
+import { IntegrationsPanel, OAuthReturnNotice } from '@/features/integrations';
 import { Spinner } from '@/components/spinner';
 import { useAuth } from '@/lib/auth';
 import { formatDateTime, formatNumber } from '@/lib/format';
@@ -85,6 +85,7 @@ function ClientDetail({ client, editable }: { client: Client; editable: boolean 
           </button>
         )}
       </header>
+      <OAuthReturnNotice clientId={client.id} />
       <ErrorBanner error={archive.error} />
       {archived && <p className="notice">This client is archived. Restore it to make changes.</p>}
       <ClientDashboard clientId={client.id} />
