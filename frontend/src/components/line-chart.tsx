@@ -1,8 +1,9 @@
 import { formatDay } from '@/lib/format';
 
-const W = 720;
-const H = 220;
-const PAD = { top: 12, right: 16, bottom: 28, left: 84 };
+// drawing units; the SVG scales to its box, so a chart in a half-width box draws on a narrower canvas to keep
+// its labels readable
+const WIDE = { w: 720, h: 220, left: 84 };
+const NARROW = { w: 440, h: 200, left: 72 };
 
 export type ChartPoint = { date: string; value: number | null };
 
@@ -12,6 +13,8 @@ type Props = {
   label: string;
   /** formats axis ticks and hover titles in the metric's unit */
   format: (value: number) => string;
+  /** drawn for a box about half as wide as the page */
+  compact?: boolean;
 };
 
 const shortDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
@@ -22,7 +25,11 @@ function dayLabel(iso: string): string {
 }
 
 /** A daily line as inline SVG (no chart library); days without a value break the line. */
-export function LineChart({ points, label, format }: Props) {
+export function LineChart({ points, label, format, compact = false }: Props) {
+  const size = compact ? NARROW : WIDE;
+  const W = size.w;
+  const H = size.h;
+  const PAD = { top: 12, right: 16, bottom: 28, left: size.left };
   const values = points.map((p) => p.value).filter((v): v is number => v !== null);
   if (values.length === 0) {
     return <p className="chart__empty">No {label.toLowerCase()} data in this range.</p>;

@@ -50,7 +50,10 @@ export function ConnectOAuthForm({ provider, pending, error, onSubmit, onCancel 
           autoComplete="off"
           required={field.required}
           value={values[field.name] ?? ''}
-          onChange={(e) => setValues((v) => ({ ...v, [field.name]: e.target.value }))}
+          onChange={(e) => {
+            setValues((v) => ({ ...v, [field.name]: e.target.value }));
+            setLocalErrors(({ [`settings.${field.name}`]: _fixed, ...rest }) => rest);
+          }}
           error={errors[`settings.${field.name}`]}
         />
       ))}

@@ -28,7 +28,9 @@ export function IntegrationItem({ integration, provider, editable, busy, onSync,
       <div className="integration__main">
         <div>
           <span className="table__primary">{name}</span>{' '}
-          {integration.accountName && <span className="table__secondary">{integration.accountName}</span>}
+          {integration.accountName && integration.accountName !== name && (
+            <span className="table__secondary">{integration.accountName}</span>
+          )}
         </div>
         <IntegrationStatusBadge status={integration.status} />
         <span className="table__secondary">

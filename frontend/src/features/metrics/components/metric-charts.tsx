@@ -21,6 +21,7 @@ export function MetricCharts({ series, metrics, lookup, currency }: Props) {
               label={label}
               points={series.map((p) => ({ date: p.date, value: toNumber(p.values[metric]) }))}
               format={(v) => formatMetricValue(lookup, metric, v, currency)}
+              compact={metrics.length > 1}
             />
           </section>
         );

@@ -149,7 +149,7 @@ export function ReportForm({ initial, clients, lookup, timeZone, clientLocked, s
                 value={values.frequency}
                 onChange={(e) => set('frequency', e.target.value as ReportFormValues['frequency'])}
                 error={errors['schedule.frequency']}
-                hint={`Sent at 06:00 ${timeZone} time.`}
+                hint={`Sent at 06:00, ${timeZone}.`}
               >
                 <option value="weekly">Weekly, on Mondays</option>
                 <option value="monthly">Monthly, on the 1st</option>
