@@ -1,16 +1,17 @@
 // Browser tests of the SPA against running stacks:
 //   WPM_BASE_URL=http://localhost:8080 npm run e2e          the main scenarios (any stack)
-//   WPM_OAUTH_BASE_URL=http://localhost:… npm run e2e       the OAuth round trip: a stack whose Google is a stand-in
-//                                                            (system-tests SpaOAuthBrowserTest sets it up)
+//   WPM_STANDINS_BASE_URL=http://localhost:… npm run e2e    a stack whose Google and SMTP server are stand-ins: the
+//                                                            OAuth round trip, e-mailed reports (system-tests
+//                                                            SpaOAuthBrowserTest sets it up)
 import assert from 'node:assert/strict';
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const BASE_URL = process.env.WPM_BASE_URL?.replace(/\/+$/, '');
-const OAUTH_BASE_URL = process.env.WPM_OAUTH_BASE_URL?.replace(/\/+$/, '');
+const STANDINS_BASE_URL = process.env.WPM_STANDINS_BASE_URL?.replace(/\/+$/, '');
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const STEP_TIMEOUT_MS = 15_000;
 const PASSWORD = 'correct-horse-battery-staple';
@@ -149,7 +150,7 @@ async function signUp(page, { agencyName, name, email }) {
 }
 
 before(async () => {
-  assert.ok(BASE_URL || OAUTH_BASE_URL, 'set WPM_BASE_URL to the gateway, e.g. http://localhost:8080 (or WPM_OAUTH_BASE_URL)');
+  assert.ok(BASE_URL || STANDINS_BASE_URL, 'set WPM_BASE_URL to the gateway, e.g. http://localhost:8080 (or WPM_STANDINS_BASE_URL)');
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
@@ -380,15 +381,15 @@ describe('WebProMetrics SPA', { timeout: 420_000, skip: !BASE_URL && 'WPM_BASE_U
 });
 
 /*
- * The OAuth round trip in a real browser. The stack behind WPM_OAUTH_BASE_URL has a stand-in Google
- * (system-tests SpaOAuthBrowserTest): its consent page sends the browser straight back with a code, its token
- * endpoint trades that code, and its GA4 Data API answers three days: 900 + 1,100 + 1,000 sessions, revenue
- * €1,200.25 + €1,800 + €1,500.50, for property 412345678.
+ * The stack behind WPM_STANDINS_BASE_URL (system-tests SpaOAuthBrowserTest) has a stand-in Google — its consent page
+ * sends the browser straight back with a code, its token endpoint trades that code, and its GA4 Data API answers
+ * three days: 900 + 1,100 + 1,000 sessions, revenue €1,200.25 + €1,800 + €1,500.50, for property 412345678 — and an
+ * SMTP server that accepts every report e-mail.
  */
-describe('Connecting Google Analytics 4', { timeout: 240_000, skip: !OAUTH_BASE_URL && 'WPM_OAUTH_BASE_URL is not set' }, () => {
+describe('With a stand-in Google and mail server', { timeout: 300_000, skip: !STANDINS_BASE_URL && 'WPM_STANDINS_BASE_URL is not set' }, () => {
   test('an owner connects GA4 through the consent page and sees its numbers on the dashboard', { timeout: 200_000 }, () =>
     scenario('oauth-ga4', async (open) => {
-      const page = await open(`198.51.100.${randomInt(1, 255)}`, OAUTH_BASE_URL);
+      const page = await open(`198.51.100.${randomInt(1, 255)}`, STANDINS_BASE_URL);
       await signUp(page, { agencyName: 'OAuth Browser Agency', name: 'Gina Google', email: uniqueEmail('ga4') });
       await createClient(page, 'Analytics Client');
 
@@ -421,5 +422,39 @@ describe('Connecting Google Analytics 4', { timeout: 240_000, skip: !OAUTH_BASE_
       await revenue.getByText('€4,500.75').waitFor();
       await page.getByRole('list', { name: 'Data freshness' }).getByText(/^Google Analytics 4: data through/).waitFor();
       await snap(page, 'oauth-connected');
+    }));
+
+  test('an owner sends a report now and downloads the exact file that was e-mailed', { timeout: 120_000 }, () =>
+    scenario('send-now', async (open) => {
+      const page = await open(`192.0.2.${randomInt(1, 255)}`, STANDINS_BASE_URL);
+      await signUp(page, { agencyName: 'Mail Test Agency', name: 'Mo Mail', email: uniqueEmail('mail') });
+      await createClient(page, 'Lighthouse Dental');
+
+      await page.getByRole('region', { name: 'Reports' }).getByRole('link', { name: 'New report', exact: true }).click();
+      await field(page, 'Title').fill('Lighthouse monthly');
+      await page.getByRole('checkbox', { name: 'Sessions', exact: true }).check();
+      await page.getByRole('radio', { name: 'Fixed dates' }).check();
+      await field(page, 'From').fill('2026-01-01');
+      await field(page, 'To').fill('2026-01-31');
+      await button(page, 'Create report').click();
+      await page.getByRole('heading', { level: 1, name: 'Lighthouse monthly' }).waitFor();
+      await page.getByText(/^1 – 31 Jan 2026/).first().waitFor();
+
+      await page.getByRole('heading', { name: 'Nothing sent yet' }).waitFor();
+      const sendNow = page.getByRole('form', { name: 'Send now' });
+      await sendNow.getByLabel('Recipients', { exact: true }).fill('owner@lighthouse-dental.example');
+      await sendNow.getByRole('button', { name: 'Send now', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: 'On its way to owner@lighthouse-dental.example' }).waitFor();
+
+      // the history looks again by itself until the delivery settles
+      const history = page.getByRole('table', { name: 'Delivery history' });
+      await history.getByText('Delivered', { exact: true }).waitFor({ timeout: 60_000 });
+      const fileButton = history.getByRole('button', { name: /^Download / });
+      const sha256 = (await fileButton.getAttribute('title'))?.replace(/^SHA-256 /, '');
+      const file = await download(page, fileButton);
+      assert.match(file.name, /^lighthouse-monthly_2026-01-01_2026-01-31\.pdf$/);
+      assert.equal(file.bytes.subarray(0, 4).toString('latin1'), '%PDF');
+      assert.equal(createHash('sha256').update(file.bytes).digest('hex'), sha256, 'the same bytes that were e-mailed');
+      await snap(page, 'report-delivered');
     }));
 });

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Runs the SPA's own browser tests ({@code frontend/e2e}, node:test + playwright-core, Debian's chromium) with
- * {@code npm run e2e}; the environment says which stacks they drive ({@code WPM_BASE_URL}, {@code WPM_OAUTH_BASE_URL}).
+ * {@code npm run e2e}; the environment says which stacks they drive ({@code WPM_BASE_URL}, {@code WPM_STANDINS_BASE_URL}).
  */
 final class BrowserSuite {
     private static final long TIMEOUT_MINUTES = Long.getLong("wpm.e2e.timeoutMinutes", 8);
@@ -32,7 +32,7 @@ final class BrowserSuite {
                 .redirectErrorStream(true);
         // only the stacks named here: a WPM_BASE_URL from the developer's shell must not add scenarios
         pb.environment().remove("WPM_BASE_URL");
-        pb.environment().remove("WPM_OAUTH_BASE_URL");
+        pb.environment().remove("WPM_STANDINS_BASE_URL");
         pb.environment().putAll(env);
         pb.environment().put("CI", "true");
         Process npm;

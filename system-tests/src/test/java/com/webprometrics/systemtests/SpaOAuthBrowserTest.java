@@ -3,6 +3,10 @@ package com.webprometrics.systemtests;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.Notifier;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,13 +27,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The OAuth round trip in a real browser: the SPA's "Connect Google Analytics 4" sends Chromium to a WireMock
- * Google whose consent page answers at once with a 302 back to the stack's callback (code + the same state, by
- * response templating); the callback, with the cookie the connect answer set in the browser, completes the
- * grant and sends the browser to the client page. The scenario is {@code frontend/e2e/spa.e2e.mjs}, "Connecting
- * Google Analytics 4"; the numbers it expects are the ones stubbed here.
+ * The browser scenarios that need stand-ins, on a stack of their own ({@code frontend/e2e/spa.e2e.mjs}, "With a
+ * stand-in Google and mail server"):
+ * <ul>
+ * <li>the OAuth round trip: the SPA's "Connect Google Analytics 4" sends Chromium to a WireMock Google whose consent
+ * page answers at once with a 302 back to the stack's callback (code + the same state, by response templating); the
+ * callback, with the cookie the connect answer set in the browser, completes the grant and sends the browser to the
+ * client page; the numbers the scenario expects are the ones stubbed here;</li>
+ * <li>"Send now" e-mailed through a GreenMail SMTP server, and the exact delivered file downloaded again.</li>
+ * </ul>
  */
 class SpaOAuthBrowserTest {
     private static final String REPORT = "/v1beta/properties/412345678:runReport";
@@ -37,12 +46,15 @@ class SpaOAuthBrowserTest {
     private static final String ACCESS_TOKEN = "ya29.browser-access";
 
     private static WireMockServer google;
+    private static GreenMail mail;
     private static Stack stack;
 
     @BeforeAll
     static void start() {
         google = new WireMockServer(wireMockConfig().dynamicPort().notifier(new Quiet()));
         google.start();
+        mail = new GreenMail(new ServerSetup(Stack.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
         // the browser comes back to this stack's gateway: its port is chosen before the stack starts
         int gatewayPort = Stack.freePort();
         stack = Stack.builder().name("oauth-browser").gatewayPort(gatewayPort)
@@ -53,6 +65,9 @@ class SpaOAuthBrowserTest {
                 .env("WPM_GOOGLE_REVOKE_URL", google.baseUrl() + "/revoke")
                 .env("WPM_GA4_BASE_URL", google.baseUrl())
                 .env("WPM_OAUTH_REDIRECT_URI", "http://localhost:" + gatewayPort + "/api/integrations/oauth/callback")
+                .env("WPM_SMTP_HOST", "127.0.0.1")
+                .env("WPM_SMTP_PORT", String.valueOf(mail.getSmtp().getPort()))
+                .env("WPM_SMTP_FROM", "reports@wpm.test")
                 .start();
     }
 
@@ -64,10 +79,13 @@ class SpaOAuthBrowserTest {
         if (google != null) {
             google.stop();
         }
+        if (mail != null) {
+            mail.stop();
+        }
     }
 
     @Test
-    void connectingGa4InTheBrowserGoesToGoogleAndBackAndShowsItsNumbers() throws Exception {
+    void browserScenariosWithStandInsPass() throws Exception {
         // Google's consent page, already agreed: straight back to the redirect URI with a code and the same state
         google.stubFor(get(urlPathEqualTo("/o/oauth2/v2/auth"))
                 .withQueryParam("client_id", equalTo("browser-e2e.apps.googleusercontent.com"))
@@ -85,10 +103,13 @@ class SpaOAuthBrowserTest {
         google.stubFor(post(urlPathEqualTo(REPORT)).withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
                 .willReturn(json(report())));
 
-        BrowserSuite.run(Map.of("WPM_OAUTH_BASE_URL", stack.baseUrl()), stack);
+        BrowserSuite.run(Map.of("WPM_STANDINS_BASE_URL", stack.baseUrl()), stack);
 
         google.verify(exactly(1), getRequestedFor(urlPathEqualTo("/o/oauth2/v2/auth")));
         google.verify(exactly(1), postRequestedFor(urlPathEqualTo("/token")));
+        MimeMessage[] sent = mail.getReceivedMessages();
+        assertThat(sent).as("the browser's Send now went out by e-mail").hasSize(1);
+        assertThat(((InternetAddress) sent[0].getAllRecipients()[0]).getAddress()).isEqualTo("owner@lighthouse-dental.example");
     }
 
     /**
