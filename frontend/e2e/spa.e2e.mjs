@@ -1,12 +1,17 @@
-// Browser test of the SPA against a running stack: WPM_BASE_URL=http://localhost:8080 npm run e2e
+// Browser tests of the SPA against running stacks:
+//   WPM_BASE_URL=http://localhost:8080 npm run e2e          the main scenarios (any stack)
+//   WPM_STANDINS_BASE_URL=http://localhost:… npm run e2e    a stack whose Google and SMTP server are stand-ins: the
+//                                                            OAuth round trip, e-mailed reports (system-tests
+//                                                            SpaOAuthBrowserTest sets it up)
 import assert from 'node:assert/strict';
-import { randomInt } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { createHash, randomInt } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const BASE_URL = process.env.WPM_BASE_URL?.replace(/\/+$/, '');
+const STANDINS_BASE_URL = process.env.WPM_STANDINS_BASE_URL?.replace(/\/+$/, '');
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const STEP_TIMEOUT_MS = 15_000;
 const PASSWORD = 'correct-horse-battery-staple';
@@ -17,11 +22,15 @@ function uniqueEmail(prefix) {
   return `${prefix}-${Date.now()}-${randomInt(1e6)}@example.com`;
 }
 
-/** A fresh browser profile; the gateway's per-IP limits read the (documentation-range) forwarded address. */
-async function newPage(forwardedFor = `198.51.100.${randomInt(1, 255)}`) {
+/**
+ * A fresh browser profile; the gateway's per-IP limits read the (documentation-range) forwarded address. Mind the
+ * auth budget of 5 per 15 min per address: sign-up, log-in and every full page load (its token refresh) count.
+ */
+async function newPage(forwardedFor = `198.51.100.${randomInt(1, 255)}`, baseURL = BASE_URL) {
   const context = await browser.newContext({
-    baseURL: BASE_URL,
+    baseURL,
     extraHTTPHeaders: { 'X-Forwarded-For': forwardedFor },
+    acceptDownloads: true,
   });
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
   context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
@@ -31,8 +40,8 @@ async function newPage(forwardedFor = `198.51.100.${randomInt(1, 255)}`) {
 /** Runs a scenario and leaves a full-page screenshot of every open page when it fails. */
 async function scenario(name, body) {
   const pages = [];
-  const open = async (forwardedFor) => {
-    const page = await newPage(forwardedFor);
+  const open = async (forwardedFor, baseURL) => {
+    const page = await newPage(forwardedFor, baseURL);
     pages.push(page);
     return page;
   };
@@ -49,6 +58,14 @@ async function scenario(name, body) {
   } finally {
     for (const page of pages) await page.context().close().catch(() => {});
   }
+}
+
+/** With WPM_E2E_SHOTS=<dir>, a full-page screenshot of a step worth looking at (for reviewing the UI by eye). */
+async function snap(page, name) {
+  const dir = process.env.WPM_E2E_SHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: `${dir.replace(/\/+$/, '')}/${name}.png`, fullPage: true }).catch(() => {});
 }
 
 /** Waits for something the read side may show a moment late, reloading between tries. */
@@ -99,6 +116,28 @@ async function kpiBecomesNonZero(page, label, timeoutMs = 60_000) {
   throw new Error(`the ${label} KPI did not show a non-zero value within ${timeoutMs} ms (last: "${seen}")`);
 }
 
+/** Clicks something that starts a download and returns the browser's suggested name and the bytes. */
+async function download(page, trigger) {
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), trigger.click()]);
+  const failure = await file.failure();
+  assert.equal(failure, null, `the download failed: ${failure}`);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+/** Creates a client through the UI and opens its page (SPA navigation only: no page load, no token refresh). */
+async function createClient(page, name) {
+  await navLink(page, 'Clients').click();
+  await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+  await button(page, 'New client').click();
+  await field(page, 'Client name').fill(name);
+  await button(page, 'Create client').click();
+  await page.waitForURL(/\/clients$/);
+  await eventually(page, link(page, name));
+  await link(page, name).click();
+  await page.waitForURL(/\/clients\/[^/]+$/);
+  await page.getByRole('heading', { level: 2, name: 'Dashboard' }).waitFor();
+}
+
 async function signUp(page, { agencyName, name, email }) {
   await page.goto('/signup');
   await field(page, 'Agency name').fill(agencyName);
@@ -110,19 +149,20 @@ async function signUp(page, { agencyName, name, email }) {
   await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
 }
 
-describe('WebProMetrics SPA', { timeout: 240_000 }, () => {
-  before(async () => {
-    assert.ok(BASE_URL, 'set WPM_BASE_URL to the gateway, e.g. http://localhost:8080');
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-      timeout: 30_000,
-    });
+before(async () => {
+  assert.ok(BASE_URL || STANDINS_BASE_URL, 'set WPM_BASE_URL to the gateway, e.g. http://localhost:8080 (or WPM_STANDINS_BASE_URL)');
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    timeout: 30_000,
   });
+});
 
-  after(async () => {
-    await browser?.close();
-  });
+after(async () => {
+  await browser?.close();
+});
+
+describe('WebProMetrics SPA', { timeout: 420_000, skip: !BASE_URL && 'WPM_BASE_URL is not set' }, () => {
 
   test('an owner signs up, manages a client through its lifecycle, and finds it again after logging back in', { timeout: 120_000 }, () =>
     scenario('client-lifecycle', async (open) => {
@@ -243,6 +283,26 @@ describe('WebProMetrics SPA', { timeout: 240_000 }, () => {
       assert.equal(await field(page, 'From').inputValue(), isoMinusDays(to, 6));
       assert.equal(await button(page, 'Last 7 days').getAttribute('aria-pressed'), 'true');
       await kpiBecomesNonZero(page, 'Sessions', 20_000);
+      await page.getByText(/^Days are in \S+/).waitFor();
+
+      // a report for this client, made through the UI from the client page, downloads as a PDF
+      await page.getByRole('region', { name: 'Reports' }).getByRole('link', { name: 'New report', exact: true }).click();
+      await page.waitForURL(/\/reports\/new\?clientId=/);
+      assert.equal((await field(page, 'Client').locator('option:checked').textContent())?.trim(), 'Northwind Outfitters');
+      await field(page, 'Title').fill('Northwind weekly');
+      for (const metric of ['Sessions', 'Revenue', 'ROAS', 'Avg. engagement time']) {
+        await page.getByRole('checkbox', { name: metric, exact: true }).check();
+      }
+      await field(page, 'Period').selectOption('last_7_days');
+      await button(page, 'Create report').click();
+      await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+      await page.getByRole('heading', { level: 1, name: 'Northwind weekly' }).waitFor();
+      await page.getByRole('table', { name: 'Metrics' }).getByRole('rowheader', { name: 'Sessions', exact: true }).waitFor();
+      await page.getByRole('list', { name: 'Data as of' }).getByText(/^Demo data: last sync/).waitFor();
+      await snap(page, 'report-view');
+      const pdf = await download(page, button(page, 'Export PDF'));
+      assert.match(pdf.name, /^northwind-weekly_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.pdf$/);
+      assert.equal(pdf.bytes.subarray(0, 4).toString('latin1'), '%PDF');
 
       // the agency overview lists the client with its numbers
       await navLink(page, 'Overview').click();
@@ -250,5 +310,151 @@ describe('WebProMetrics SPA', { timeout: 240_000 }, () => {
       await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
       await eventually(page, page.getByRole('row', { name: /Northwind Outfitters/ }));
       await link(page, 'Northwind Outfitters').waitFor();
+    }));
+
+  test('an owner keeps a scheduled report: errors at the fields, listed with its schedule, exported as CSV, deleted', { timeout: 150_000 }, () =>
+    scenario('reports', async (open) => {
+      // TEST-NET-1: an address no other scenario uses, for its own auth budget
+      const page = await open(`192.0.2.${randomInt(1, 255)}`);
+      await signUp(page, { agencyName: 'Report Test Agency', name: 'Rhea Reports', email: uniqueEmail('reports') });
+      await createClient(page, 'Harbor Books');
+
+      await navLink(page, 'Reports').click();
+      await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+      await page.getByRole('heading', { name: 'No reports yet' }).waitFor();
+      await link(page, 'New report').click();
+      await page.waitForURL(/\/reports\/new$/);
+
+      // nothing filled in: each problem at its field, nothing sent
+      await button(page, 'Create report').click();
+      await page.getByText('Choose the client this report is for.').waitFor();
+      await page.getByText('Give the report a title.').waitFor();
+      await page.getByText('Choose at least one metric.').waitFor();
+      assert.equal(await field(page, 'Title').getAttribute('aria-invalid'), 'true');
+      await snap(page, 'report-form-errors');
+
+      await field(page, 'Client').selectOption({ label: 'Harbor Books' });
+      await field(page, 'Title').fill('Harbor weekly');
+      for (const metric of ['Sessions', 'Conversions', 'CTR']) {
+        await page.getByRole('checkbox', { name: metric, exact: true }).check();
+      }
+      await page.getByRole('checkbox', { name: 'Send this report by e-mail on a schedule' }).check();
+      await field(page, 'Frequency').selectOption('weekly');
+      // the server decides what an e-mail address is; its answer shows at the field
+      await field(page, 'Recipients').fill('owner@harbor-books.example, not-an-email');
+      await button(page, 'Create report').click();
+      await page.getByText('“not-an-email” must be an e-mail address.').waitFor();
+      assert.equal(await field(page, 'Recipients').getAttribute('aria-invalid'), 'true');
+      assert.match(page.url(), /\/reports\/new$/);
+      await snap(page, 'report-form-server-error');
+
+      await field(page, 'Recipients').fill('owner@harbor-books.example');
+      await button(page, 'Create report').click();
+      await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+      await page.getByRole('heading', { level: 1, name: 'Harbor weekly' }).waitFor();
+      await page.getByText('Weekly (Mondays) · PDF · to owner@harbor-books.example').waitFor();
+
+      // listed with its schedule; the CSV export carries the header lines
+      await navLink(page, 'Reports').click();
+      const row = page.getByRole('row', { name: /Harbor weekly/ });
+      await eventually(page, row);
+      await row.getByText('Weekly (Mondays) · PDF · to owner@harbor-books.example').waitFor();
+      await snap(page, 'reports-list');
+      const csv = await download(page, button(page, 'Export CSV of Harbor weekly'));
+      assert.match(csv.name, /^harbor-weekly_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
+      const lines = csv.bytes.toString('utf8').split('\r\n');
+      assert.equal(lines[0], 'report,Harbor weekly');
+      assert.equal(lines[1], 'client,Harbor Books');
+      assert.equal(lines[2], 'agency,Report Test Agency');
+      assert.match(lines[3], /^range,\d{4}-\d{2}-\d{2},\d{4}-\d{2}-\d{2},last_30_days$/);
+      assert.ok(lines.includes('metric,label,unit,value,previous,change_pct'), 'the CSV has its metrics table');
+
+      // delete asks first, then the list is empty again
+      await link(page, 'Harbor weekly').click();
+      await page.getByRole('heading', { level: 1, name: 'Harbor weekly' }).waitFor();
+      await button(page, 'Delete').click();
+      await page.getByText(/Delete “Harbor weekly”\?/).waitFor();
+      await button(page, 'Delete report').click();
+      await page.waitForURL(/\/reports\?clientId=/);
+      await page.getByRole('heading', { name: 'No reports for Harbor Books yet' }).waitFor();
+    }));
+});
+
+/*
+ * The stack behind WPM_STANDINS_BASE_URL (system-tests SpaOAuthBrowserTest) has a stand-in Google — its consent page
+ * sends the browser straight back with a code, its token endpoint trades that code, and its GA4 Data API answers
+ * three days: 900 + 1,100 + 1,000 sessions, revenue €1,200.25 + €1,800 + €1,500.50, for property 412345678 — and an
+ * SMTP server that accepts every report e-mail.
+ */
+describe('With a stand-in Google and mail server', { timeout: 300_000, skip: !STANDINS_BASE_URL && 'WPM_STANDINS_BASE_URL is not set' }, () => {
+  test('an owner connects GA4 through the consent page and sees its numbers on the dashboard', { timeout: 200_000 }, () =>
+    scenario('oauth-ga4', async (open) => {
+      const page = await open(`198.51.100.${randomInt(1, 255)}`, STANDINS_BASE_URL);
+      await signUp(page, { agencyName: 'OAuth Browser Agency', name: 'Gina Google', email: uniqueEmail('ga4') });
+      await createClient(page, 'Analytics Client');
+
+      // providers the stack cannot connect are shown, disabled, with the reason
+      const meta = button(page, 'Connect Meta Ads');
+      await meta.waitFor();
+      assert.equal(await meta.isDisabled(), true);
+      await page.getByText('Not available on this server').first().waitFor();
+
+      await button(page, 'Connect Google Analytics 4').click();
+      await button(page, 'Continue to Google').click();
+      await page.getByText('Enter the GA4 property ID.').waitFor();
+      await field(page, 'GA4 property ID').fill('412345678');
+      await snap(page, 'oauth-connect-form');
+
+      // connect → the stand-in consent page → the callback → back on the client page
+      await button(page, 'Continue to Google').click();
+      await page.getByRole('status').filter({ hasText: 'Google Analytics 4 is connected' }).waitFor({ timeout: 30_000 });
+      await page.waitForURL((url) => /^\/clients\/[^/]+$/.test(url.pathname) && !url.searchParams.has('oauth'));
+
+      const ga4 = page.getByRole('listitem', { name: 'Google Analytics 4 integration' });
+      await ga4.waitFor();
+      await ga4.locator('time').waitFor({ timeout: 60_000 });
+      await ga4.getByText('Connected', { exact: true }).waitFor();
+
+      // the SPA refreshes the dashboard when the first sync ends
+      const sessions = await kpiBecomesNonZero(page, 'Sessions', 60_000);
+      assert.equal(sessions.replace(/\s/g, ''), '3,000');
+      const revenue = page.getByRole('group', { name: 'Revenue', exact: true });
+      await revenue.getByText('€4,500.75').waitFor();
+      await page.getByRole('list', { name: 'Data freshness' }).getByText(/^Google Analytics 4: data through/).waitFor();
+      await snap(page, 'oauth-connected');
+    }));
+
+  test('an owner sends a report now and downloads the exact file that was e-mailed', { timeout: 120_000 }, () =>
+    scenario('send-now', async (open) => {
+      const page = await open(`192.0.2.${randomInt(1, 255)}`, STANDINS_BASE_URL);
+      await signUp(page, { agencyName: 'Mail Test Agency', name: 'Mo Mail', email: uniqueEmail('mail') });
+      await createClient(page, 'Lighthouse Dental');
+
+      await page.getByRole('region', { name: 'Reports' }).getByRole('link', { name: 'New report', exact: true }).click();
+      await field(page, 'Title').fill('Lighthouse monthly');
+      await page.getByRole('checkbox', { name: 'Sessions', exact: true }).check();
+      await page.getByRole('radio', { name: 'Fixed dates' }).check();
+      await field(page, 'From').fill('2026-01-01');
+      await field(page, 'To').fill('2026-01-31');
+      await button(page, 'Create report').click();
+      await page.getByRole('heading', { level: 1, name: 'Lighthouse monthly' }).waitFor();
+      await page.getByText(/^1 – 31 Jan 2026/).first().waitFor();
+
+      await page.getByRole('heading', { name: 'Nothing sent yet' }).waitFor();
+      const sendNow = page.getByRole('form', { name: 'Send now' });
+      await sendNow.getByLabel('Recipients', { exact: true }).fill('owner@lighthouse-dental.example');
+      await sendNow.getByRole('button', { name: 'Send now', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: 'On its way to owner@lighthouse-dental.example' }).waitFor();
+
+      // the history looks again by itself until the delivery settles
+      const history = page.getByRole('table', { name: 'Delivery history' });
+      await history.getByText('Delivered', { exact: true }).waitFor({ timeout: 60_000 });
+      const fileButton = history.getByRole('button', { name: /^Download / });
+      const sha256 = (await fileButton.getAttribute('title'))?.replace(/^SHA-256 /, '');
+      const file = await download(page, fileButton);
+      assert.match(file.name, /^lighthouse-monthly_2026-01-01_2026-01-31\.pdf$/);
+      assert.equal(file.bytes.subarray(0, 4).toString('latin1'), '%PDF');
+      assert.equal(createHash('sha256').update(file.bytes).digest('hex'), sha256, 'the same bytes that were e-mailed');
+      await snap(page, 'report-delivered');
     }));
 });

@@ -3,6 +3,7 @@ import { AppShell } from '@/components/app-shell';
 import { AcceptInvitationRoute, LoginRoute, SignupRoute } from '@/features/auth';
 import { ClientRoute, ClientsRoute, NewClientRoute } from '@/features/clients';
 import { OverviewRoute } from '@/features/dashboard';
+import { EditReportRoute, NewReportRoute, ReportRoute, ReportsRoute } from '@/features/reports';
 import { TeamRoute } from '@/features/team';
 import { AnonymousOnly, RequireAuth } from './guards';
 
@@ -31,6 +32,10 @@ const router = createBrowserRouter([
           { path: '/clients', element: <ClientsRoute /> },
           { path: '/clients/new', element: <NewClientRoute /> },
           { path: '/clients/:clientId', element: <ClientRoute /> },
+          { path: '/reports', element: <ReportsRoute /> },
+          { path: '/reports/new', element: <NewReportRoute /> },
+          { path: '/reports/:reportId', element: <ReportRoute /> },
+          { path: '/reports/:reportId/edit', element: <EditReportRoute /> },
           { path: '/team', element: <TeamRoute /> },
         ],
       },

@@ -23,6 +23,9 @@ export function AppShell() {
           <NavLink to="/clients" className="nav-link">
             Clients
           </NavLink>
+          <NavLink to="/reports" className="nav-link">
+            Reports
+          </NavLink>
           <NavLink to="/team" className="nav-link">
             Team
           </NavLink>

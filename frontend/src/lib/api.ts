@@ -1,4 +1,5 @@
 import { parseRetryAfter, problemToError } from './api-error';
+import { filenameFromContentDisposition } from './download';
 
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
@@ -8,7 +9,13 @@ export type RequestOptions = {
   signal?: AbortSignal;
   /** false for signup, login, refresh and other anonymous calls: no bearer, no silent refresh. */
   auth?: boolean;
+  /** Downloads only: the file name when the response suggests none. */
+  fallbackName?: string;
 };
+
+export type DownloadedFile = { blob: Blob; filename: string; headers: Headers };
+
+const JSON_ACCEPT = 'application/json, application/problem+json';
 
 export type SessionHooks = {
   getAccessToken: () => string | null;
@@ -75,8 +82,8 @@ export function createApiClient(overrides: Partial<Deps> = {}) {
     return `${deps.baseUrl}${path}${qs ? `?${qs}` : ''}`;
   }
 
-  function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  function send(method: string, path: string, opts: RequestOptions, accept: string): Promise<Response> {
+    const headers: Record<string, string> = { Accept: accept };
     const multipart = typeof FormData !== 'undefined' && opts.body instanceof FormData;
     // multipart: the browser sets Content-Type with the boundary itself
     if (opts.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
@@ -88,6 +95,9 @@ export function createApiClient(overrides: Partial<Deps> = {}) {
       headers,
       body: opts.body === undefined ? undefined : multipart ? (opts.body as FormData) : JSON.stringify(opts.body),
       signal: opts.signal,
+      // Same origin: the browser keeps cookies a response sets (the OAuth connect answer binds the round trip to
+      // this browser with one) and sends them back; never 'omit'.
+      credentials: 'same-origin',
     });
   }
 
@@ -101,20 +111,25 @@ export function createApiClient(overrides: Partial<Deps> = {}) {
     }
   }
 
-  async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-    let res = await send(method, path, opts);
+  /** One exchange with the silent refresh on 401 and one wait on a stale read (503 + Retry-After). */
+  async function exchange(method: string, path: string, opts: RequestOptions, accept: string): Promise<Response> {
+    let res = await send(method, path, opts, accept);
 
     if (res.status === 401 && opts.auth !== false) {
-      if (await hooks.refresh()) res = await send(method, path, opts);
+      if (await hooks.refresh()) res = await send(method, path, opts, accept);
       if (res.status === 401) hooks.onSessionExpired();
     }
 
     const retryAfter = parseRetryAfter(res.headers.get('Retry-After'));
     if (res.status === 503 && method === 'GET' && minPosition > 0 && retryAfter !== undefined) {
       await deps.sleep(Math.min(retryAfter, MAX_STALE_WAIT_S) * 1000);
-      res = await send(method, path, opts);
+      res = await send(method, path, opts, accept);
     }
+    return res;
+  }
 
+  async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+    const res = await exchange(method, path, opts, JSON_ACCEPT);
     const body = await readBody(res);
     if (!res.ok) throw problemToError(res.status, body, res.headers.get('Retry-After'));
 
@@ -128,8 +143,24 @@ export function createApiClient(overrides: Partial<Deps> = {}) {
     return body as T;
   }
 
+  /**
+   * A file from the API (an export, a delivered report): the bytes as a Blob and the name the server suggests in
+   * Content-Disposition. Goes through the same token, refresh and read-your-writes path as every other call.
+   */
+  async function download(path: string, opts: Omit<RequestOptions, 'body'> = {}): Promise<DownloadedFile> {
+    const res = await exchange('GET', path, opts, '*/*');
+    if (!res.ok) throw problemToError(res.status, await readBody(res), res.headers.get('Retry-After'));
+    const blob = await res.blob();
+    return {
+      blob,
+      filename: filenameFromContentDisposition(res.headers.get('Content-Disposition'), opts.fallbackName),
+      headers: res.headers,
+    };
+  }
+
   return {
     get: <T>(path: string, opts?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, opts),
+    download,
     post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, { ...opts, body }),
     patch: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PATCH', path, { ...opts, body }),
     delete: <T>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts),

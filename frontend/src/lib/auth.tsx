@@ -10,6 +10,12 @@ export function hasAnyRole(user: Me | null, roles: readonly string[]): boolean {
   return !!user && user.roles.some((role) => roles.includes(role));
 }
 
+/** The zone the agency's days are counted in (UTC until the server says otherwise). */
+export function useAgencyTimeZone(): string {
+  const { user } = useAuth();
+  return user?.timeZone || 'UTC';
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void bootstrap();

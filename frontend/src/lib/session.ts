@@ -11,6 +11,8 @@ export type Me = {
   userId: string;
   agencyId: string;
   agencyName: string;
+  /** The agency's IANA time zone: the days of every dashboard and report are its days. */
+  timeZone?: string;
   email: string;
   name: string;
   roles: string[];

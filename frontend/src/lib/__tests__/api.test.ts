@@ -162,4 +162,61 @@ describe('api client position store', () => {
     expect(server.calls[0]?.headers['X-Min-Position']).toBe('33');
     expect(saved).toEqual([40]);
   });
+
+  it('should keep cookies the server sets: every request is same-origin with credentials', async () => {
+    let sent: RequestInit | undefined;
+    const fetch = vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => {
+      sent = init;
+      return json(201, { id: 'i1', status: 'pending', authorizeUrl: 'https://accounts.example/auth', position: 3 }, {
+        'Set-Cookie': 'wpm_oauth_x=1; Path=/api/integrations/oauth/callback; HttpOnly',
+      });
+    }) as unknown as typeof globalThis.fetch;
+    const api = createApiClient({ fetch });
+
+    await api.post('/api/clients/c1/integrations', { provider: 'ga4', settings: { propertyId: '1' } });
+
+    expect(sent?.credentials).toBe('same-origin');
+  });
+
+  it('should download a file with the bearer token and the name from Content-Disposition', async () => {
+    const server = fakeServer([
+      new Response(new Blob(['%PDF-1.5 …'], { type: 'application/pdf' }), {
+        status: 200,
+        headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': 'attachment; filename="weekly_2026-11-01_2026-11-07.pdf"' },
+      }),
+    ]);
+    const api = createApiClient({ fetch: server.fetch });
+    api.setSessionHooks({ getAccessToken: () => 'tok', refresh: async () => false, onSessionExpired: () => {} });
+
+    const file = await api.download('/api/reports/r1/export', { query: { format: 'pdf' }, fallbackName: 'report.pdf' });
+
+    expect(server.calls[0]?.url).toBe('/api/reports/r1/export?format=pdf');
+    expect(server.calls[0]?.headers.Authorization).toBe('Bearer tok');
+    expect(server.calls[0]?.headers.Accept).toBe('*/*');
+    expect(file.filename).toBe('weekly_2026-11-01_2026-11-07.pdf');
+    expect(await file.blob.text()).toBe('%PDF-1.5 …');
+  });
+
+  it('should refresh once on 401 during a download and turn a problem into an ApiError', async () => {
+    const server = fakeServer([
+      json(401, { title: 'Unauthorized' }),
+      json(404, { type: 'https://webprometrics.dev/problems/not-found', title: 'Not found', detail: 'No such report' }),
+    ]);
+    const api = createApiClient({ fetch: server.fetch });
+    let token = 'old';
+    api.setSessionHooks({
+      getAccessToken: () => token,
+      refresh: async () => {
+        token = 'new';
+        return true;
+      },
+      onSessionExpired: () => {},
+    });
+
+    const failure = await api.download('/api/reports/gone/export').catch((e: unknown) => e);
+
+    expect(server.calls[1]?.headers.Authorization).toBe('Bearer new');
+    expect(failure).toBeInstanceOf(ApiError);
+    expect((failure as ApiError).detail).toBe('No such report');
+  });
 });

@@ -1,14 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ErrorBanner } from '@/components/error-banner';
-import { FormField } from '@/components/form-field';
+import { FormField, SelectField } from '@/components/form-field';
 import { useAuth } from '@/lib/auth';
 import { isEmail, splitError } from '@/lib/form';
+import { browserTimeZone, timeZoneChoices } from '@/lib/time-zone';
 import { PASSWORD_MIN_LENGTH, useSignup } from '../api/signup';
 import { AuthLayout } from './auth-layout';
 import { HOME } from './redirect-target';
 
-const FIELDS = ['agencyName', 'name', 'email', 'password'] as const;
+const FIELDS = ['agencyName', 'name', 'email', 'password', 'timeZone'] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
 
 function validate(v: Values): Partial<Values> {
@@ -21,7 +22,15 @@ function validate(v: Values): Partial<Values> {
 }
 
 export function SignupRoute() {
-  const [values, setValues] = useState<Values>({ agencyName: '', name: '', email: '', password: '' });
+  // the browser's zone is almost always the agency's; the select is there for the exceptions
+  const [values, setValues] = useState<Values>(() => ({
+    agencyName: '',
+    name: '',
+    email: '',
+    password: '',
+    timeZone: browserTimeZone() ?? 'UTC',
+  }));
+  const [zones] = useState(() => timeZoneChoices(values.timeZone));
   const [localErrors, setLocalErrors] = useState<Partial<Values>>({});
   const signup = useSignup();
   const { startSession } = useAuth();
@@ -60,6 +69,20 @@ export function SignupRoute() {
           error={errors.password}
           hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
         />
+        <SelectField
+          label="Time zone"
+          name="timeZone"
+          value={values.timeZone}
+          onChange={set('timeZone')}
+          error={errors.timeZone}
+          hint="Dashboards and reports count days in this zone."
+        >
+          {zones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone.replaceAll('_', ' ')}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit" className="button button--primary button--block" disabled={signup.isPending}>
           {signup.isPending ? 'Signing up…' : 'Sign up'}
         </button>

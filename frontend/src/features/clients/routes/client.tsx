@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorBanner } from '@/components/error-banner';
 import { ClientDashboard } from '@/features/dashboard';
-import { IntegrationsPanel } from '@/features/integrations';
+import { IntegrationsPanel, OAuthReturnNotice } from '@/features/integrations';
+import { ClientReportsPanel } from '@/features/reports';
 import { Spinner } from '@/components/spinner';
 import { useAuth } from '@/lib/auth';
 import { formatDateTime, formatNumber } from '@/lib/format';
@@ -85,10 +86,12 @@ function ClientDetail({ client, editable }: { client: Client; editable: boolean 
           </button>
         )}
       </header>
+      <OAuthReturnNotice clientId={client.id} />
       <ErrorBanner error={archive.error} />
       {archived && <p className="notice">This client is archived. Restore it to make changes.</p>}
       <ClientDashboard clientId={client.id} />
       <IntegrationsPanel clientId={client.id} editable={editable && !archived} />
+      <ClientReportsPanel clientId={client.id} archived={archived} />
       <div className="card page--narrow">
         <h2 id="details-title" className="panel__title">
           Details

@@ -8,21 +8,24 @@ export const PRESETS = [7, 30, 90] as const;
 type Props = {
   range: Range;
   compare: boolean;
+  /** today in the agency's time zone, YYYY-MM-DD */
+  today: string;
+  timeZone: string;
   onRangeChange: (range: Range) => void;
   onCompareChange: (compare: boolean) => void;
 };
 
-export function RangePicker({ range, compare, onRangeChange, onCompareChange }: Props) {
+export function RangePicker({ range, compare, today, timeZone, onRangeChange, onCompareChange }: Props) {
   const fromId = useId();
   const toId = useId();
   const compareId = useId();
-  const today = lastDays(1).to;
+  const zoneId = useId();
 
   return (
-    <div className="range-picker" role="group" aria-label="Date range">
+    <div className="range-picker" role="group" aria-label="Date range" aria-describedby={zoneId}>
       <div className="range-picker__presets">
         {PRESETS.map((days) => {
-          const preset = lastDays(days);
+          const preset = lastDays(days, today);
           const selected = preset.from === range.from && preset.to === range.to;
           return (
             <button
@@ -68,6 +71,9 @@ export function RangePicker({ range, compare, onRangeChange, onCompareChange }: 
         <input id={compareId} type="checkbox" checked={compare} onChange={(e) => onCompareChange(e.target.checked)} />
         Compare to previous period
       </label>
+      <p className="range-picker__zone" id={zoneId}>
+        Days are in {timeZone}
+      </p>
     </div>
   );
 }

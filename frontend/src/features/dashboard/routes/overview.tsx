@@ -3,22 +3,32 @@ import { Link } from 'react-router';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorBanner } from '@/components/error-banner';
 import { Spinner } from '@/components/spinner';
-import { formatDateTime, formatRelative, lastDays } from '@/lib/format';
+import { formatMetricValue, useMetricLookup, type MetricLookup } from '@/features/metrics';
+import { OAuthReturnNotice } from '@/features/integrations';
+import { useAgencyTimeZone } from '@/lib/auth';
+import { formatDateTime, formatDayRange, formatRelative, lastDays, todayIn } from '@/lib/format';
 import { useOverview } from '../api/get-overview';
 import type { OverviewRow } from '../api/types';
-import { formatMetric } from '../components/metrics';
 import { PRESETS } from '../components/range-picker';
+
+/** The overview's columns (what `GET /api/dashboard` sums per client). */
+const OVERVIEW_METRICS = ['sessions', 'conversions', 'revenue', 'cost', 'roas'] as const;
 
 export function OverviewRoute() {
   const [days, setDays] = useState<number>(30);
-  const overview = useOverview(lastDays(days));
+  const timeZone = useAgencyTimeZone();
+  const range = lastDays(days, todayIn(timeZone));
+  const overview = useOverview(range);
+  const { lookup } = useMetricLookup();
 
   return (
     <section className="page">
       <header className="page__header">
         <div>
           <h1 className="page__title">Overview</h1>
-          <p className="page__subtitle">All clients, last {days} days</p>
+          <p className="page__subtitle">
+            All clients, last {days} days · {formatDayRange(range.from, range.to)} · days are in {timeZone}
+          </p>
         </div>
         <div className="range-picker__presets" role="group" aria-label="Date range">
           {PRESETS.map((d) => (
@@ -34,12 +44,13 @@ export function OverviewRoute() {
           ))}
         </div>
       </header>
+      <OAuthReturnNotice />
       {overview.isPending && <Spinner label="Loading overview…" />}
       {overview.isError && <ErrorBanner error={overview.error} onRetry={() => void overview.refetch()} />}
       {overview.data && overview.data.clients.length === 0 && (
         <EmptyState title="No clients yet" action={<Link to="/clients/new">Add your first client</Link>} />
       )}
-      {overview.data && overview.data.clients.length > 0 && <OverviewTable rows={overview.data.clients} />}
+      {overview.data && overview.data.clients.length > 0 && <OverviewTable rows={overview.data.clients} lookup={lookup} />}
     </section>
   );
 }
@@ -58,18 +69,18 @@ function Health({ health }: { health: OverviewRow['integrations'] }) {
   );
 }
 
-function OverviewTable({ rows }: { rows: OverviewRow[] }) {
+function OverviewTable({ rows, lookup }: { rows: OverviewRow[]; lookup: MetricLookup }) {
   return (
     <div className="table-wrap">
       <table className="table" aria-label="Clients overview">
         <thead>
           <tr>
             <th scope="col">Client</th>
-            <th scope="col" className="table__num">Sessions</th>
-            <th scope="col" className="table__num">Conversions</th>
-            <th scope="col" className="table__num">Revenue</th>
-            <th scope="col" className="table__num">Cost</th>
-            <th scope="col" className="table__num">ROAS</th>
+            {OVERVIEW_METRICS.map((m) => (
+              <th key={m} scope="col" className="table__num">
+                {lookup.label(m)}
+              </th>
+            ))}
             <th scope="col">Integrations</th>
             <th scope="col">Last sync</th>
           </tr>
@@ -82,11 +93,11 @@ function OverviewTable({ rows }: { rows: OverviewRow[] }) {
                   {row.name}
                 </Link>
               </td>
-              <td className="table__num">{formatMetric('sessions', row.kpis.sessions)}</td>
-              <td className="table__num">{formatMetric('conversions', row.kpis.conversions)}</td>
-              <td className="table__num">{formatMetric('revenue', row.kpis.revenue)}</td>
-              <td className="table__num">{formatMetric('cost', row.kpis.cost)}</td>
-              <td className="table__num">{formatMetric('roas', row.kpis.roas)}</td>
+              {OVERVIEW_METRICS.map((m) => (
+                <td key={m} className="table__num">
+                  {formatMetricValue(lookup, m, row.kpis[m])}
+                </td>
+              ))}
               <td>
                 <Health health={row.integrations} />
               </td>

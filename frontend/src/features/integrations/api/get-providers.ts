@@ -1,4 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { api } from '@/lib/api';
 import { integrationKeys, type Provider } from './types';
 
@@ -16,4 +17,10 @@ export function getProvidersQueryOptions() {
 
 export function useProviders() {
   return useQuery(getProvidersQueryOptions());
+}
+
+/** "ga4" → "Google Analytics 4" (the key itself until the list arrived). */
+export function useProviderNames(): (key: string) => string {
+  const providers = useProviders();
+  return useCallback((key: string) => providers.data?.find((p) => p.key === key)?.name ?? key, [providers.data]);
 }

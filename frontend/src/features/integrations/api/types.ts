@@ -1,10 +1,16 @@
-export type IntegrationStatus = 'connected' | 'syncing' | 'error' | 'disconnected';
+import type { CommandResult } from '@/lib/api';
+
+export type IntegrationStatus = 'pending' | 'connected' | 'syncing' | 'error' | 'disconnected';
+
+export type AuthType = 'oauth2' | 'api_key' | 'upload' | 'none';
 
 export type Provider = {
   key: string;
   name: string;
-  authType: string;
+  authType: AuthType | string;
   metrics: string[];
+  /** false: this installation cannot connect it (no connector, or its OAuth app is not configured) */
+  available: boolean;
 };
 
 export type Integration = {
@@ -16,7 +22,12 @@ export type Integration = {
   accountName: string | null;
 };
 
-export type ConnectInput = { provider: string; settings?: Record<string, unknown>; accountName?: string };
+export type ConnectInput = { provider: string; settings?: Record<string, string>; accountName?: string };
+
+/** OAuth providers answer `pending` with the consent page to send the browser to. */
+export type ConnectResult = CommandResult & { status?: IntegrationStatus; authorizeUrl?: string };
+
+export type SyncResult = CommandResult & { syncId?: string };
 
 export type ImportResult = {
   rowsAccepted: number;
@@ -26,9 +37,6 @@ export type ImportResult = {
   position?: number;
 };
 
-/** Only these can be connected today; the backend answers 400 "not available yet" for the rest. */
-export const AVAILABLE_PROVIDERS = ['demo', 'csv'];
-
 export const integrationKeys = {
   all: ['integrations'] as const,
   providers: ['integrations', 'providers'] as const,
@@ -37,3 +45,6 @@ export const integrationKeys = {
 
 /** What a change to integrations makes stale: the integrations, the dashboards and the clients' counts. */
 export const staleAfterIntegrationChange = [['integrations'], ['dashboard'], ['clients']] as const;
+
+/** What new data from a finished sync makes stale: dashboards and reports' computed data. */
+export const staleAfterSync = [['dashboard'], ['reports']] as const;

@@ -1,6 +1,7 @@
 import type { IntegrationStatus } from '../api/types';
 
 const labels: Record<IntegrationStatus, string> = {
+  pending: 'Waiting for authorization',
   connected: 'Connected',
   syncing: 'Syncing',
   error: 'Error',

@@ -1,27 +1,52 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { ErrorBanner } from '@/components/error-banner';
 import { Spinner } from '@/components/spinner';
-import { formatDateTime, formatRelative } from '@/lib/format';
 import { useIntegrations } from '../api/get-integrations';
 import { useProviders } from '../api/get-providers';
-import { useConnectIntegration, useDisconnectIntegration, useSyncIntegration } from '../api/mutations';
-import { AVAILABLE_PROVIDERS, type Integration, type Provider } from '../api/types';
-import { CsvUpload } from './csv-upload';
-import { IntegrationStatusBadge } from './integration-status-badge';
+import {
+  useConnectIntegration,
+  useDisconnectIntegration,
+  useReconnectIntegration,
+  useSyncIntegration,
+} from '../api/mutations';
+import { staleAfterSync, type Integration, type Provider } from '../api/types';
+import { goToConsentPage, isSafeAuthorizeUrl } from '../utils/provider-settings';
+import { finishedSyncs, POLL_WINDOW_MS } from '../utils/sync-watch';
+import { ConnectOAuthForm } from './connect-oauth-form';
+import { IntegrationItem } from './integration-item';
 
 type Props = { clientId: string; editable: boolean };
 
-function providerName(providers: Provider[] | undefined, key: string): string {
-  return providers?.find((p) => p.key === key)?.name ?? key;
-}
+const UNAVAILABLE_REASON = 'Not set up on this server yet: an administrator has to register the app with the provider first.';
 
 export function IntegrationsPanel({ clientId, editable }: Props) {
-  const integrations = useIntegrations(clientId);
+  // look at syncs in progress for a bounded while after the page opened or after anything was started here
+  const [pollUntil, setPollUntil] = useState(() => Date.now() + POLL_WINDOW_MS);
+  const watch = () => setPollUntil(Date.now() + POLL_WINDOW_MS);
+  const integrations = useIntegrations(clientId, pollUntil);
   const providers = useProviders();
   const connect = useConnectIntegration(clientId);
+  const reconnect = useReconnectIntegration();
   const sync = useSyncIntegration();
   const disconnect = useDisconnectIntegration();
-  const comingSoon = (providers.data ?? []).filter((p) => !AVAILABLE_PROVIDERS.includes(p.key));
+  const [connecting, setConnecting] = useState<Provider | null>(null);
+  const [redirectError, setRedirectError] = useState<Error | null>(null);
+  useRefreshWhenSyncsFinish(integrations.data);
+
+  const oauthProviders = (providers.data ?? []).filter((p) => p.authType === 'oauth2');
+  const byKey = (key: string) => providers.data?.find((p) => p.key === key);
   const active = (integrations.data ?? []).filter((i) => i.status !== 'disconnected');
+
+  const toConsent = (url: string | undefined) => {
+    if (isSafeAuthorizeUrl(url)) goToConsentPage(url);
+    else setRedirectError(new Error('The server did not answer with a sign-in page to go to.'));
+  };
+
+  const connectSimple = (provider: string, accountName: string) => {
+    setConnecting(null);
+    connect.mutate({ provider, accountName }, { onSuccess: watch });
+  };
 
   return (
     <section className="card panel" aria-labelledby="integrations-title">
@@ -35,33 +60,55 @@ export function IntegrationsPanel({ clientId, editable }: Props) {
               type="button"
               className="button button--primary"
               disabled={connect.isPending}
-              onClick={() => connect.mutate({ provider: 'demo', accountName: 'Demo data' })}
+              onClick={() => connectSimple('demo', 'Demo data')}
             >
               {connect.isPending && connect.variables?.provider === 'demo' ? 'Connecting…' : 'Connect demo data'}
             </button>
-            <button
-              type="button"
-              className="button"
-              disabled={connect.isPending}
-              onClick={() => connect.mutate({ provider: 'csv', accountName: 'CSV upload' })}
-            >
+            <button type="button" className="button" disabled={connect.isPending} onClick={() => connectSimple('csv', 'CSV upload')}>
               Connect CSV
             </button>
           </div>
         )}
       </header>
-      {editable && comingSoon.length > 0 && (
-        <ul className="coming-soon" aria-label="More providers">
-          {comingSoon.map((p) => (
-            <li key={p.key}>
-              <button type="button" className="button button--small" disabled title="Not available yet">
-                {p.name} <span className="coming-soon__note">coming soon</span>
+      {editable && oauthProviders.length > 0 && (
+        <ul className="provider-list" aria-label="Marketing accounts">
+          {oauthProviders.map((p) => (
+            <li key={p.key} className="provider-list__item">
+              <button
+                type="button"
+                className={connecting?.key === p.key ? 'button button--small button--selected' : 'button button--small'}
+                disabled={!p.available || connect.isPending}
+                aria-describedby={p.available ? undefined : `unavailable-${p.key}`}
+                aria-expanded={p.available ? connecting?.key === p.key : undefined}
+                onClick={() => {
+                  connect.reset();
+                  setConnecting(connecting?.key === p.key ? null : p);
+                }}
+              >
+                Connect {p.name}
               </button>
+              {!p.available && (
+                <span className="provider-list__reason" id={`unavailable-${p.key}`} title={UNAVAILABLE_REASON}>
+                  Not available on this server
+                </span>
+              )}
             </li>
           ))}
         </ul>
       )}
-      <ErrorBanner error={connect.error ?? sync.error ?? disconnect.error} />
+      {editable && connecting && (
+        <ConnectOAuthForm
+          key={connecting.key}
+          provider={connecting}
+          pending={connect.isPending}
+          error={connect.error}
+          onCancel={() => setConnecting(null)}
+          onSubmit={(settings) =>
+            connect.mutate({ provider: connecting.key, settings }, { onSuccess: (result) => toConsent(result.authorizeUrl) })
+          }
+        />
+      )}
+      <ErrorBanner error={(connecting ? null : connect.error) ?? reconnect.error ?? sync.error ?? disconnect.error ?? redirectError} />
       {integrations.isPending && <Spinner label="Loading integrations…" />}
       {integrations.isError && <ErrorBanner error={integrations.error} onRetry={() => void integrations.refetch()} />}
       {integrations.data && integrations.data.length === 0 && (
@@ -69,14 +116,19 @@ export function IntegrationsPanel({ clientId, editable }: Props) {
       )}
       {integrations.data && integrations.data.length > 0 && (
         <ul className="integration-list">
-          {integrations.data.map((integration) => (
+          {integrations.data.map((integration: Integration) => (
             <IntegrationItem
               key={integration.id}
               integration={integration}
-              name={providerName(providers.data, integration.provider)}
+              provider={byKey(integration.provider)}
               editable={editable}
-              busy={(sync.isPending && sync.variables === integration.id) || (disconnect.isPending && disconnect.variables === integration.id)}
-              onSync={() => sync.mutate(integration.id)}
+              busy={
+                (sync.isPending && sync.variables === integration.id) ||
+                (disconnect.isPending && disconnect.variables === integration.id) ||
+                (reconnect.isPending && reconnect.variables === integration.id)
+              }
+              onSync={() => sync.mutate(integration.id, { onSuccess: watch })}
+              onReconnect={() => reconnect.mutate(integration.id, { onSuccess: (result) => toConsent(result.authorizeUrl) })}
               onDisconnect={() => disconnect.mutate(integration.id)}
             />
           ))}
@@ -89,52 +141,14 @@ export function IntegrationsPanel({ clientId, editable }: Props) {
   );
 }
 
-type ItemProps = {
-  integration: Integration;
-  name: string;
-  editable: boolean;
-  busy: boolean;
-  onSync: () => void;
-  onDisconnect: () => void;
-};
-
-function IntegrationItem({ integration, name, editable, busy, onSync, onDisconnect }: ItemProps) {
-  const live = integration.status !== 'disconnected';
-  return (
-    <li className="integration" aria-label={`${name} integration`}>
-      <div className="integration__main">
-        <div>
-          <span className="table__primary">{name}</span>{' '}
-          {integration.accountName && <span className="table__secondary">{integration.accountName}</span>}
-        </div>
-        <IntegrationStatusBadge status={integration.status} />
-        <span className="table__secondary">
-          Last sync:{' '}
-          {integration.lastSyncAt ? (
-            <time dateTime={integration.lastSyncAt} title={formatDateTime(integration.lastSyncAt)}>
-              {formatRelative(integration.lastSyncAt)}
-            </time>
-          ) : (
-            'never'
-          )}
-        </span>
-        {editable && live && (
-          <span className="integration__actions">
-            <button type="button" className="button button--small" disabled={busy || integration.status === 'syncing'} onClick={onSync}>
-              Sync now
-            </button>
-            <button type="button" className="button button--small button--danger" disabled={busy} onClick={onDisconnect}>
-              Disconnect
-            </button>
-          </span>
-        )}
-      </div>
-      {integration.lastError && (
-        <p className="integration__error">
-          <strong>Last error:</strong> {integration.lastError}
-        </p>
-      )}
-      {editable && live && integration.provider === 'csv' && <CsvUpload integrationId={integration.id} />}
-    </li>
-  );
+/** When a sync finishes, its data is new: dashboards and reports' computed data are refetched. */
+function useRefreshWhenSyncsFinish(integrations: Integration[] | undefined) {
+  const queryClient = useQueryClient();
+  const previous = useRef<Integration[] | undefined>(undefined);
+  useEffect(() => {
+    if (finishedSyncs(previous.current, integrations).length > 0) {
+      for (const queryKey of staleAfterSync) void queryClient.invalidateQueries({ queryKey: [...queryKey] });
+    }
+    previous.current = integrations;
+  }, [integrations, queryClient]);
 }

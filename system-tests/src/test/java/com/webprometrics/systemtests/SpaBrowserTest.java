@@ -3,72 +3,14 @@ package com.webprometrics.systemtests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-
-/** Runs the SPA's own browser tests ({@code frontend/e2e}, node:test + playwright-core) against the running stack. */
+/** Runs the SPA's own browser tests ({@code frontend/e2e}) against the shared stack. */
 @ExtendWith(StackExtension.class)
 class SpaBrowserTest {
 
-    private static final long TIMEOUT_MINUTES = Long.getLong("wpm.e2e.timeoutMinutes", 5);
-
     @Test
     void spaEndToEndSuitePasses(Stack stack) throws Exception {
-        assertThat(Files.isDirectory(RepoLayout.frontendDir().resolve("e2e")))
-                .as("frontend/e2e exists (the browser tests)").isTrue();
-        ProcessBuilder pb = new ProcessBuilder("npm", "run", "e2e")
-                .directory(RepoLayout.frontendDir().toFile())
-                .redirectErrorStream(true);
-        pb.environment().put("WPM_BASE_URL", stack.baseUrl());
-        pb.environment().put("CI", "true");
-        Process npm;
-        try {
-            npm = pb.start();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot run npm (is Node.js with npm on PATH?): " + e.getMessage(), e);
-        }
-        Deque<String> lastLines = new ArrayDeque<>();
-        Thread pump = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(npm.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    System.out.println("[e2e] " + line);
-                    synchronized (lastLines) {
-                        lastLines.addLast(line);
-                        if (lastLines.size() > 200) lastLines.removeFirst();
-                    }
-                }
-            } catch (IOException ignored) {
-                // process ended
-            }
-        }, "e2e-output");
-        pump.setDaemon(true);
-        pump.start();
-
-        if (!npm.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-            npm.descendants().forEach(ProcessHandle::destroyForcibly);
-            npm.destroyForcibly();
-            pump.join(5000);
-            fail("npm run e2e did not finish within " + TIMEOUT_MINUTES + " min; last output:\n" + joined(lastLines));
-        }
-        pump.join(10_000);
-        if (npm.exitValue() != 0) {
-            fail("npm run e2e exited with " + npm.exitValue() + " against " + stack.baseUrl() + "; last output:\n"
-                    + joined(lastLines) + "\n----- gateway log tail -----\n" + stack.logTail(Stack.GATEWAY, 30));
-        }
-    }
-
-    private static String joined(Deque<String> lines) {
-        synchronized (lines) {
-            return String.join("\n", lines);
-        }
+        BrowserSuite.run(Map.of("WPM_BASE_URL", stack.baseUrl()), stack);
     }
 }

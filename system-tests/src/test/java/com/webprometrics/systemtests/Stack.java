@@ -53,8 +53,15 @@ public final class Stack implements AutoCloseable {
     private String database;
     private volatile boolean closed;
 
+    private final Integer fixedGatewayPort;
+
     private Stack(String name, Map<String, String> extraEnv) {
+        this(name, extraEnv, null);
+    }
+
+    private Stack(String name, Map<String, String> extraEnv, Integer fixedGatewayPort) {
         this.name = name;
+        this.fixedGatewayPort = fixedGatewayPort;
         this.repoRoot = RepoLayout.root();
         this.logDir = RepoLayout.systemTestsDir().resolve("target/stack-logs");
         this.extraEnv = Map.copyOf(extraEnv);
@@ -87,6 +94,7 @@ public final class Stack implements AutoCloseable {
     public static final class Builder {
         private String name = "custom";
         private final Map<String, String> env = new LinkedHashMap<>();
+        private Integer gatewayPort;
 
         public Builder name(String name) {
             this.name = name;
@@ -98,9 +106,18 @@ public final class Stack implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The gateway's port, for settings that must name the stack's own URL before it starts (the OAuth
+         * redirect URI a browser comes back to). Take it from {@link #freePort()}.
+         */
+        public Builder gatewayPort(int port) {
+            this.gatewayPort = port;
+            return this;
+        }
+
         /** Starts it; the caller closes it (try-with-resources or @AfterAll). */
         public Stack start() {
-            Stack stack = new Stack(name, env);
+            Stack stack = new Stack(name, env, gatewayPort);
             try {
                 stack.start();
             } catch (RuntimeException | Error e) {
@@ -188,6 +205,7 @@ public final class Stack implements AutoCloseable {
         postgres = LocalPostgres.findOrStart(RepoLayout.systemTestsDir().resolve("target/wpm-data"));
         database = postgres.createFreshDatabase("wpm_st");
         for (String service : List.of(COMMAND, QUERY, GATEWAY)) ports.put(service, freePort());
+        if (fixedGatewayPort != null) ports.put(GATEWAY, fixedGatewayPort);
 
         long stageTimeout = Long.getLong("wpm.stack.startTimeoutSeconds", 90);
         launch(COMMAND);
@@ -320,7 +338,8 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A port nothing listens on right now. */
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             s.setReuseAddress(true);
             return s.getLocalPort();
