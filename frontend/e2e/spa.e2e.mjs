@@ -24,7 +24,8 @@ function uniqueEmail(prefix) {
 
 /**
  * A fresh browser profile; the gateway's per-IP limits read the (documentation-range) forwarded address. Mind the
- * auth budget of 5 per 15 min per address: sign-up, log-in and every full page load (its token refresh) count.
+ * auth budget of 5 per 15 min per address for sign-up and log-in; a full page load's token refresh costs the
+ * anonymous budget (100 per 15 min).
  */
 async function newPage(forwardedFor = `198.51.100.${randomInt(1, 255)}`, baseURL = BASE_URL) {
   const context = await browser.newContext({

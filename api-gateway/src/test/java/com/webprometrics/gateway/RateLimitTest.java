@@ -40,9 +40,14 @@ class RateLimitTest extends StandardGatewayTest {
             assertThat(ok.headers().firstValue("X-RateLimit-Remaining")).hasValue(Integer.toString(4 - i));
         }
         assertRateLimited(send(login(ip, "someone-else@example.com")));
-        // other auth entry points share the per-IP auth budget
-        assertRateLimited(send(rawReq("/api/auth/refresh").header("X-Forwarded-For", ip)
-                .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"refreshToken\":\"x\"}"))));
+        // accepting an invitation shares the per-IP auth budget
+        assertRateLimited(send(rawReq("/api/auth/accept-invitation").header("X-Forwarded-For", ip)
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"inviteToken\":\"x\"}"))));
+        // a refresh does not (nothing to guess; the SPA refreshes on every load): it costs the anonymous budget
+        HttpResponse<String> refresh = send(rawReq("/api/auth/refresh").header("X-Forwarded-For", ip)
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"refreshToken\":\"x\"}")));
+        assertThat(refresh.statusCode()).isEqualTo(200);
+        assertThat(refresh.headers().firstValue("X-RateLimit-Remaining")).hasValue("99");
         // another client is unaffected
         assertThat(send(login(randomIp(), "fresh-" + UUID.randomUUID() + "@example.com")).statusCode()).isEqualTo(200);
         // the buckets live in PostgreSQL (shared by all gateway instances)

@@ -31,10 +31,14 @@ public final class PublicEndpoints {
             PATHS.matcher(HttpMethod.POST, "/api/webhooks/payments/**"),
             PATHS.matcher(HttpMethod.GET, "/api/integrations/oauth/callback"));
 
+    /**
+     * Sign-up, login and accepting an invitation guess or set passwords: tight budgets. A refresh presents a
+     * 256-bit secret that works once (reuse revokes its family), nothing to guess; it costs the anonymous
+     * budget instead, so reloading the SPA, which refreshes once per load, never locks a user out.
+     */
     private static final RequestMatcher AUTH = new OrRequestMatcher(
             PATHS.matcher(HttpMethod.POST, AUTH_ENTRY_POINTS[0]),
             PATHS.matcher(HttpMethod.POST, AUTH_ENTRY_POINTS[1]),
-            PATHS.matcher(HttpMethod.POST, AUTH_ENTRY_POINTS[2]),
             PATHS.matcher(HttpMethod.POST, AUTH_ENTRY_POINTS[3]));
 
     private static final RequestMatcher ACCOUNT_KEYED = new OrRequestMatcher(
@@ -57,7 +61,7 @@ public final class PublicEndpoints {
         return !API.matches(request) || PUBLIC_API.matches(request);
     }
 
-    /** The four auth entry points with their own, tighter budgets. */
+    /** Sign-up, login and accepting an invitation: their own, tighter budgets. */
     public static boolean isAuthEntryPoint(HttpServletRequest request) {
         return AUTH.matches(request);
     }

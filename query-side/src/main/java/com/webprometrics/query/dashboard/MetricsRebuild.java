@@ -9,7 +9,9 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -19,6 +21,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -87,7 +90,7 @@ class MetricsRebuild implements OnlineRebuild {
         jdbc.execute("CREATE TABLE query." + STAGING + " (LIKE query.metrics_daily)");
         MetricsLoad load = new MetricsLoad(json);
         try (Connection reader = dataSource.getConnection(); Connection writer = dataSource.getConnection()) {
-            load.copy(reader, writer.unwrap(PGConnection.class).getCopyAPI(), first, end,
+            load.copy(reader, writer.unwrap(PGConnection.class).getCopyAPI(), first - 1, end,
                     (position, events) -> progress.loaded(position - first + 1, events));
         }
 
@@ -158,50 +161,52 @@ class MetricsRebuild implements OnlineRebuild {
             void loaded(long position, long events);
         }
 
-        void copy(Connection reader, org.postgresql.copy.CopyManager copyManager, long first, long end, Listener listener)
+        /** Copies the events at positions {@code after < position <= end}. */
+        void copy(Connection reader, CopyManager copyManager, long after, long end, Listener listener)
                 throws Exception {
-            reader.setAutoCommit(false); // a cursor-less keyset read; one snapshot is not needed
+            reader.setAutoCommit(false);
             CopyIn copy = copyManager.copyIn("COPY query." + STAGING + " (" + MetricRowText.COLUMNS + ") FROM STDIN");
             long events = 0;
-            long after = first - 1;
+            // A window of positions per page, not a LIMIT: with a LIMIT, stale statistics after a bulk load made
+            // PostgreSQL sort the whole rest of the log for every page.
             try (PreparedStatement page = reader.prepareStatement("""
                     SELECT global_index, payload_revision, payload FROM event_store.domain_event_entry
                     WHERE global_index > ? AND global_index <= ? AND payload_type = ?
-                    ORDER BY global_index LIMIT ?""")) {
+                    ORDER BY global_index""")) {
+                page.unwrap(PGStatement.class).setPrepareThreshold(1); // binary results (raw bytea) from the 2nd page
                 page.setString(3, DailyMetricsRecorded.class.getName());
-                page.setInt(4, PAGE);
                 StringBuilder text = new StringBuilder(PAGE * 256);
-                while (true) {
+                while (after < end) {
+                    long upTo = Math.min(after + PAGE, end);
                     page.setLong(1, after);
-                    page.setLong(2, end);
-                    int rows = 0;
+                    page.setLong(2, upTo);
                     text.setLength(0);
+                    int rows = 0;
                     try (ResultSet rs = page.executeQuery()) {
                         while (rs.next()) {
                             rows++;
-                            after = rs.getLong(1);
+                            long position = rs.getLong(1);
                             if (rs.getString(2) != null) {
-                                throw new IllegalStateException("DailyMetricsRecorded at position " + after + " has revision "
-                                        + rs.getString(2) + ", which this rebuild cannot upcast; use a processor replay");
+                                throw new IllegalStateException("DailyMetricsRecorded at position " + position
+                                        + " has revision " + rs.getString(2)
+                                        + ", which this rebuild cannot upcast; use a processor replay");
                             }
                             DailyMetricsRecorded event = json.readValue(rs.getBytes(3), DailyMetricsRecorded.class);
-                            long replaced = keys.put(event.integrationId(), event.date(), after);
+                            long replaced = keys.put(event.integrationId(), event.date(), position);
                             if (replaced >= 0) {
                                 superseded.add(replaced);
                             }
-                            MetricRowText.append(text, event, after);
+                            MetricRowText.append(text, event, position);
                         }
                     }
                     reader.commit();
                     if (rows > 0) {
-                        byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
                         copy.writeToCopy(bytes, 0, bytes.length);
                         events += rows;
                     }
-                    listener.loaded(rows < PAGE ? end : after, events);
-                    if (rows < PAGE) {
-                        break;
-                    }
+                    after = upTo;
+                    listener.loaded(after, events);
                 }
                 copy.endCopy();
             } finally {

@@ -26,7 +26,6 @@ import java.time.Duration;
  */
 @org.springframework.context.annotation.Configuration
 public class EventStoreConfig {
-    private static final long CLEANUP_DELAY_MILLIS = 1_000;
 
     /** Axon's auto-configuration backs off once an event bus bean exists, so the engine is declared here. */
     @Bean
@@ -51,18 +50,17 @@ public class EventStoreConfig {
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
     EventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                          @Value("${wpm.event-store.fetch-delay}") Duration fetchDelay,
-                          @Value("${wpm.event-store.cached-events}") int cachedEvents) {
+                          @Value("${wpm.event-store.fetch-delay}") Duration fetchDelay) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelay.toMillis())
-                // Processors that keep up share one stream through this cache. One that falls behind holds on to
-                // every cached event after its position until it is moved to a stream of its own; with Axon's
-                // defaults (10,000 events, checked every 10 s) a replay of a million events filled the heap.
-                .cachedEvents(cachedEvents)
-                .cleanupDelay(CLEANUP_DELAY_MILLIS)
+                // Every processor reads its own stream. Axon's shared stream lets one reader run ahead of the
+                // processors through a large backlog (a replay, a restore) and keeps all it read in memory while a
+                // slower processor still points into it: a million-event replay filled the heap. Idle processors
+                // poll on their own instead (ProcessorsConfig).
+                .optimizeEventConsumption(false)
                 .build();
     }
 }
