@@ -309,8 +309,11 @@ describe('WebProMetrics SPA', { timeout: 420_000, skip: !BASE_URL && 'WPM_BASE_U
       await navLink(page, 'Overview').click();
       await page.waitForURL(atOverview);
       await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
-      await eventually(page, page.getByRole('row', { name: /Northwind Outfitters/ }));
+      const northwind = page.getByRole('row', { name: /Northwind Outfitters/ });
+      await eventually(page, northwind);
       await link(page, 'Northwind Outfitters').waitFor();
+      // demo data is in US dollars: revenue and cost carry the symbol
+      await northwind.getByRole('cell', { name: /^\$[\d,.]+[KM]?$/ }).first().waitFor();
     }));
 
   test('an owner keeps a scheduled report: errors at the fields, listed with its schedule, exported as CSV, deleted', { timeout: 150_000 }, () =>

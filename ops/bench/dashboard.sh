@@ -101,13 +101,22 @@ read -r a_rps a_avg a_p50 a_p99 a_err <<<"$(run_wrk "$URL_30")"
 read -r b_rps b_avg b_p50 b_p99 b_err <<<"$(run_wrk "$URL_365")"
 read -r c_rps c_avg c_p50 c_p99 _ <<<"$(run_wrk "$URL_30" 1 1)"
 
-COLUMNS_SQL="$(bench_psql -c "SELECT string_agg(column_name, ', ' ORDER BY ordinal_position) FROM information_schema.columns
-  WHERE table_schema = 'query' AND table_name = 'metrics_daily' AND ordinal_position > 6")"
-cat >"$BENCH_DIR/rows.sql" <<SQL
-SELECT date, provider, currency, $COLUMNS_SQL FROM query.metrics_daily
- WHERE client_id = '$CLIENT' AND agency_id = '$AGENCY' AND date BETWEEN date '$FROM_30' - 31 AND '$TO';
+# PostgreSQL alone: the dashboard's main statement (DashboardQueries.sums: per-day and per-provider sums of the
+# range and its previous period in one GROUPING SETS query), without the services, JSON or HTTP around it
+SUMS_SQL="$(bench_psql -c "SELECT string_agg('sum(' || column_name || ')', ', ' ORDER BY ordinal_position)
+  FROM information_schema.columns WHERE table_schema = 'query' AND table_name = 'metrics_daily' AND ordinal_position > 7")"
+sums_sql() { # from → SQL of the dashboard read for from..$TO with its previous period
+  cat <<SQL
+SELECT grouping(date), date, provider, current, array_agg(DISTINCT currency) FILTER (WHERE currency IS NOT NULL), $SUMS_SQL
+  FROM (SELECT *, date >= date '$1' AS current FROM query.metrics_daily
+         WHERE client_id = '$CLIENT' AND agency_id = '$AGENCY'
+           AND date BETWEEN date '$1' - (date '$TO' - date '$1' + 1) AND '$TO') m
+ GROUP BY GROUPING SETS ((date), (provider, current));
 SQL
-read -r pg_tps pg_lat <<<"$(run_pgbench "$BENCH_DIR/rows.sql")"
+}
+sums_sql "$FROM_30" >"$BENCH_DIR/sums30.sql"; sums_sql "$FROM_365" >"$BENCH_DIR/sums365.sql"
+read -r pg_tps pg_lat <<<"$(run_pgbench "$BENCH_DIR/sums30.sql")"
+read -r pg365_tps pg365_lat <<<"$(run_pgbench "$BENCH_DIR/sums365.sql")"
 
 write_section dashboard "## Dashboard latency and CSV import — \`ops/bench/dashboard.sh\`
 
@@ -122,7 +131,8 @@ Target from issue 3: p99 < 25 ms at 50 concurrent users.
 
 | what | req/s | avg | p50 | p99 | non-2xx |
 |---|---|---|---|---|---|
-| PostgreSQL alone: the dashboard's row read, 30 days + previous 30 (pgbench, ${CONNECTIONS} clients, back to back) | ${pg_tps} | ${pg_lat} | | | |
+| PostgreSQL alone: the dashboard's sums statement, 30 days + previous 30 (pgbench, ${CONNECTIONS} clients, back to back) | ${pg_tps} | ${pg_lat} | | | |
+| PostgreSQL alone: the same for 365 days + previous 365 | ${pg365_tps} | ${pg365_lat} | | | |
 | **${CONNECTIONS} users, 0.5–1.5 s think time, last 30 days** | ${t_rps} | ${t_avg} | ${t_p50} | ${t_p99} | ${t_err} |
 | ${CONNECTIONS} users, 0.5–1.5 s think time, last 365 days | ${u_rps} | ${u_avg} | ${u_p50} | ${u_p99} | ${u_err} |
 | ${CONNECTIONS} connections back to back (saturation), last 30 days | ${a_rps} | ${a_avg} | ${a_p50} | ${a_p99} | ${a_err} |

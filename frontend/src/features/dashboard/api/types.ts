@@ -24,6 +24,9 @@ export type OverviewRow = {
   clientId: string;
   name: string;
   kpis: { sessions?: Num; conversions?: Num; revenue?: Num; cost?: Num; roas?: Num };
+  /** Set when all the client's money in the range is in one currency; `currencies` lists what was seen. */
+  currency?: string | null;
+  currencies?: string[];
   integrations: { total: number; healthy: number; failing: number };
   lastSyncAt: string | null;
 };

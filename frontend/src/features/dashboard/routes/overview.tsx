@@ -92,10 +92,13 @@ function OverviewTable({ rows, lookup }: { rows: OverviewRow[]; lookup: MetricLo
                 <Link to={`/clients/${row.clientId}`} className="table__primary">
                   {row.name}
                 </Link>
+                {!row.currency && (row.currencies?.length ?? 0) > 1 && (
+                  <div className="table__secondary">Mixed currencies ({row.currencies?.join(', ')}): money without a symbol</div>
+                )}
               </td>
               {OVERVIEW_METRICS.map((m) => (
                 <td key={m} className="table__num">
-                  {formatMetricValue(lookup, m, row.kpis[m])}
+                  {formatMetricValue(lookup, m, row.kpis[m], row.currency)}
                 </td>
               ))}
               <td>

@@ -61,12 +61,17 @@ class DashboardIntegrationTest extends QuerySideTestContext {
     }
 
     private void record(Tenant t, UUID integrationId, String provider, LocalDate date, Object... metricValues) {
+        recordIn("EUR", t, integrationId, provider, date, metricValues);
+    }
+
+    private void recordIn(String currency, Tenant t, UUID integrationId, String provider, LocalDate date,
+                          Object... metricValues) {
         Map<String, BigDecimal> metrics = new LinkedHashMap<>();
         for (int i = 0; i < metricValues.length; i += 2) {
             metrics.put((String) metricValues[i], new BigDecimal(metricValues[i + 1].toString()));
         }
         publish("Integration", integrationId,
-                new DailyMetricsRecorded(integrationId, t.agencyId(), t.clientId(), provider, date, metrics, "EUR"));
+                new DailyMetricsRecorded(integrationId, t.agencyId(), t.clientId(), provider, date, metrics, currency));
     }
 
     private void publish(String type, UUID aggregateId, Object payload) {
@@ -240,6 +245,10 @@ class DashboardIntegrationTest extends QuerySideTestContext {
         assertThat(client.get("kpis").get("revenue").decimalValue()).isEqualByComparingTo("150");
         assertThat(client.get("kpis").get("cost").decimalValue()).isEqualByComparingTo("105");
         assertThat(client.get("kpis").get("roas").decimalValue()).isEqualByComparingTo("1.428571");
+        assertThat(client.get("currency").asText()).isEqualTo("EUR");
+        assertThat(client.get("currencies")).extracting(JsonNode::asText).containsExactly("EUR");
+        assertThat(overview.get("clients").get(0).get("currency").isNull()).isTrue();
+        assertThat(overview.get("clients").get(0).get("currencies")).isEmpty();
         assertThat(client.get("integrations").get("total").asInt()).isEqualTo(1);
         assertThat(client.get("integrations").get("healthy").asInt()).isEqualTo(1);
         assertThat(client.get("integrations").get("failing").asInt()).isZero();
@@ -248,6 +257,25 @@ class DashboardIntegrationTest extends QuerySideTestContext {
         assertThat(kpi(dashboard, "sessions").get("value").decimalValue()).isEqualByComparingTo("400");
         JsonNode integrations = get("/api/clients/" + t.clientId() + "/integrations", t.token(), null);
         assertThat(integrations.findValuesAsText("status")).containsExactly("connected", "disconnected");
+    }
+
+    @Test
+    void currenciesOfEitherPeriodAreNamedAndMixedMoneyHasNoCurrency() throws Exception {
+        Tenant t = tenant("currencies");
+        UUID ads = connect(t, "google-ads");
+        UUID meta = connect(t, "meta-ads");
+        recordIn("USD", t, ads, "google-ads", LocalDate.parse("2025-03-08"), "cost", 10); // previous period only
+        record(t, ads, "google-ads", D1, "cost", 20);
+        recordIn("GBP", t, meta, "meta-ads", D2, "cost", 30);
+        record(t, meta, "meta-ads", D1, "cost", 5);
+
+        JsonNode dashboard = get("/api/clients/" + t.clientId() + "/dashboard?" + RANGE, t.token(), head());
+        assertThat(dashboard.get("currency").isNull()).isTrue();
+        assertThat(dashboard.get("currencies")).extracting(JsonNode::asText).containsExactly("EUR", "GBP", "USD");
+        JsonNode overview = clientIn(get("/api/dashboard?" + RANGE, t.token(), null), t.clientId());
+        assertThat(overview.get("currency").isNull()).isTrue();
+        assertThat(overview.get("currencies")).extracting(JsonNode::asText).containsExactly("EUR", "GBP");
+        assertThat(overview.get("kpis").get("cost").decimalValue()).isEqualByComparingTo("55");
     }
 
     @Test
@@ -275,6 +303,8 @@ class DashboardIntegrationTest extends QuerySideTestContext {
         assertProblem(send(dashboard + "from=2025-02-30", t.token(), Map.of()), "from");
         assertProblem(send(dashboard + "to=yesterday", t.token(), Map.of()), "to");
         assertProblem(send(dashboard + "compare=last_year", t.token(), Map.of()), "compare");
+        assertProblem(send(dashboard + "from=0000-01-01&to=0000-01-02", t.token(), Map.of()), "from");
+        assertProblem(send(dashboard + "from=2100-12-30&to=2101-01-01", t.token(), Map.of()), "to");
         assertProblem(send("/api/dashboard?from=2025-03-12&to=2025-03-10", t.token(), Map.of()), "from");
         JsonNode defaults = get(dashboard, t.token(), null);
         LocalDate to = LocalDate.parse(defaults.get("to").asText());

@@ -176,6 +176,9 @@ public final class CsvImport {
         if (date.isAfter(today)) {
             return "date " + date + " is in the future";
         }
+        if (date.isBefore(Metric.FIRST_DAY)) {
+            return "date " + date + " is before " + Metric.FIRST_DAY;
+        }
         return date;
     }
 
@@ -187,6 +190,9 @@ public final class CsvImport {
         BigDecimal value = new BigDecimal(text);
         if (value.signum() < 0) {
             return metric + " must not be negative";
+        }
+        if (!Metric.inRange(value)) {
+            return metric + " value " + text + " is too large (at most " + Metric.MAX_DAILY_VALUE.toPlainString() + ")";
         }
         if (Metric.find(metric).map(Metric::whole).orElse(false) && value.stripTrailingZeros().scale() > 0) {
             return metric + " must be a whole number";

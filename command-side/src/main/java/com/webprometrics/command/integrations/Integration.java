@@ -181,6 +181,9 @@ public class Integration {
         if (from == null || to == null || from.isAfter(to)) {
             throw new DomainException(Kind.INVALID, "A sync needs a day range from..to with from on or before to.");
         }
+        if (from.isBefore(Metric.FIRST_DAY) || to.isAfter(LocalDate.ofInstant(command.at(), zone))) {
+            throw new DomainException(Kind.INVALID, "A sync covers days from " + Metric.FIRST_DAY + " to today.");
+        }
         apply(new IntegrationSyncStarted(integrationId, agencyId, clientId, provider, command.syncId(), from, to,
                 command.trigger()));
         if (!upload) {
@@ -205,6 +208,10 @@ public class Integration {
             for (Map.Entry<String, BigDecimal> metric : day.metrics().entrySet()) {
                 if (!Metric.isBase(metric.getKey()) || metric.getValue() == null) {
                     throw new DomainException(Kind.INVALID, "Unknown metric or missing value: " + metric.getKey() + ".");
+                }
+                if (!Metric.inRange(metric.getValue())) {
+                    throw new DomainException(Kind.INVALID, "Value of " + metric.getKey() + " on " + day.date()
+                            + " is beyond ±" + Metric.MAX_DAILY_VALUE.toPlainString() + ".");
                 }
             }
             if (days.put(day.date(), day.metrics()) != null) {

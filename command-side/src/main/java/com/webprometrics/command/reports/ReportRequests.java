@@ -1,5 +1,6 @@
 package com.webprometrics.command.reports;
 
+import com.webprometrics.events.catalogue.Metric;
 import com.webprometrics.platform.web.ProblemException;
 import com.webprometrics.platform.web.Problems;
 
@@ -139,11 +140,18 @@ final class ReportRequests {
         if (value == null) {
             return null;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(value.trim());
+            day = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             problems.add(new FieldProblem(field, "must be a date like 2025-01-31"));
             return null;
         }
+        String outOfBounds = Metric.dayOutOfBounds(day);
+        if (outOfBounds != null) {
+            problems.add(new FieldProblem(field, outOfBounds));
+            return null;
+        }
+        return day;
     }
 }

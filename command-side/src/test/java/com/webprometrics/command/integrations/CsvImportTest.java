@@ -71,12 +71,14 @@ class CsvImportTest {
                 2025-03-02,users,2.5
                 2099-01-01,sessions,1
                 2025-03-01,sessions,121
+                1999-12-31,sessions,1
+                2025-03-02,sessions,1000000000001
 
                 2025-03-03,revenue,10.25
                 """);
         assertThat(result.rowsAccepted()).isEqualTo(2);
-        assertThat(result.rowsRejected()).isEqualTo(8);
-        assertThat(result.errors()).extracting(LineError::line).containsExactly(3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(result.rowsRejected()).isEqualTo(10);
+        assertThat(result.errors()).extracting(LineError::line).containsExactly(3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
         assertThat(result.errors()).extracting(LineError::message).containsExactly(
                 "date \"03/02/2025\" is not an ISO date (YYYY-MM-DD)",
                 "unknown metric \"bounces\"; use one of " + String.join(", ", com.webprometrics.events.catalogue.Metric.KEYS),
@@ -85,7 +87,9 @@ class CsvImportTest {
                 "sessions must not be negative",
                 "users must be a whole number",
                 "date 2099-01-01 is in the future",
-                "sessions for 2025-03-01 was already given on line 2");
+                "sessions for 2025-03-01 was already given on line 2",
+                "date 1999-12-31 is before 2000-01-01",
+                "sessions value 1000000000001 is too large (at most 1000000000000)");
         assertThat(result.days()).extracting(DayMetrics::date)
                 .containsExactly(LocalDate.parse("2025-03-01"), LocalDate.parse("2025-03-03"));
     }

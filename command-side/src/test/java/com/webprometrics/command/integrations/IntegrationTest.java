@@ -434,6 +434,29 @@ class IntegrationTest {
     }
 
     @Test
+    void valuesBeyondATrillionAreRefused() {
+        fixture.given(connected("demo"), started(SYNC, YESTERDAY, YESTERDAY))
+                .when(new CompleteSync(INTEGRATION, AGENCY, SYNC,
+                        List.of(new DayMetrics(YESTERDAY, Map.of("sessions", new BigDecimal("1e13")))), "USD"))
+                .expectExceptionMessage("Value of sessions on " + YESTERDAY + " is beyond ±1000000000000.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void syncsCoverNoDayBefore2000NorAfterToday() {
+        fixture.given(connected("csv"))
+                .when(new StartSync(INTEGRATION, AGENCY, SYNC, LocalDate.of(1999, 12, 31), YESTERDAY,
+                        Providers.CSV_UPLOAD_TRIGGER, NOW))
+                .expectExceptionMessage("A sync covers days from 2000-01-01 to today.")
+                .expectNoEvents();
+        fixture.given(connected("csv"))
+                .when(new StartSync(INTEGRATION, AGENCY, SYNC, YESTERDAY, YESTERDAY.plusDays(3),
+                        Providers.CSV_UPLOAD_TRIGGER, NOW))
+                .expectExceptionMessage("A sync covers days from 2000-01-01 to today.")
+                .expectNoEvents();
+    }
+
+    @Test
     void aFailureIsRecordedWithItsReason() {
         fixture.given(connected("demo"), started(SYNC, YESTERDAY, YESTERDAY))
                 .when(new FailSync(INTEGRATION, AGENCY, SYNC, "permission", "access removed"))

@@ -83,12 +83,11 @@ public class ClientDashboards {
             series.add(new Point(day, daySums == null ? Map.of() : Metrics.withDerived(daySums.toMap())));
         }
 
-        TreeSet<String> currencies = new TreeSet<>();
+        TreeSet<String> currencies = sums.currencies();
         List<ProviderValues> byProvider = new ArrayList<>();
         sums.byProvider().forEach((provider, providerSums) -> {
             if (!providerSums.isEmpty()) {
                 byProvider.add(new ProviderValues(provider, Metrics.withDerived(providerSums.toMap())));
-                currencies.addAll(sums.currencies().getOrDefault(provider, new TreeSet<>()));
             }
         });
         return new ClientDashboard(clientId, range.from(), range.to(), compare ? "previous" : "none",

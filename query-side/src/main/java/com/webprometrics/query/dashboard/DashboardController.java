@@ -30,8 +30,9 @@ class DashboardController {
     record Health(int total, int healthy, int failing) {
     }
 
-    record ClientSummary(UUID clientId, String name, Map<String, BigDecimal> kpis, Health integrations,
-                         Instant lastSyncAt) {
+    /** {@code currency} is set when all the client's money in the range is in one currency (see {@code currencies}). */
+    record ClientSummary(UUID clientId, String name, Map<String, BigDecimal> kpis, String currency,
+                         List<String> currencies, Health integrations, Instant lastSyncAt) {
     }
 
     record Overview(LocalDate from, LocalDate to, List<ClientSummary> clients) {
@@ -59,6 +60,7 @@ class DashboardController {
             kpis.put("cost", row.cost());
             kpis.put("roas", Metrics.ratio(row.revenue(), row.cost()));
             return new ClientSummary(row.clientId(), row.name(), kpis,
+                    row.currencies().size() == 1 ? row.currencies().get(0) : null, row.currencies(),
                     new Health(row.total(), row.healthy(), row.failing()), row.lastSyncAt());
         }).toList();
         return new Overview(range.from(), range.to(), clients);

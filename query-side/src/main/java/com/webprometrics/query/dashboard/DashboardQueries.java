@@ -5,7 +5,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.Date;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Reads {@code query.metrics_daily} and {@code query.integrations_view}, always scoped to one agency.
@@ -29,7 +32,8 @@ class DashboardQueries {
     }
 
     record OverviewRow(UUID clientId, String name, BigDecimal sessions, BigDecimal conversions, BigDecimal revenue,
-                       BigDecimal cost, int total, int healthy, int failing, Instant lastSyncAt) {
+                       BigDecimal cost, List<String> currencies, int total, int healthy, int failing,
+                       Instant lastSyncAt) {
     }
 
     /** The agency's time zone if the client belongs to the agency; empty for another agency's client. */
@@ -49,50 +53,58 @@ class DashboardQueries {
 
     /**
      * A client's sums for a range (and optionally the previous period): totals of each period, per day of
-     * the range, and per provider over the range with the currencies seen.
+     * the range, per provider over the range, and the currencies seen in either period.
      */
     record RangeSums(MetricSums current, MetricSums previous, Map<LocalDate, MetricSums> daily,
-                     Map<String, MetricSums> byProvider, Map<String, TreeSet<String>> currencies) {
+                     Map<String, MetricSums> byProvider, TreeSet<String> currencies) {
     }
 
-    private static final String ROWS = "SELECT date, provider, currency, " + String.join(", ", MetricSums.KEYS) + """
+    private static final String SUMS = "SELECT grouping(date) AS by_provider, date, provider, current, "
+            + "array_agg(DISTINCT currency) FILTER (WHERE currency IS NOT NULL) AS currencies, "
+            + MetricSums.KEYS.stream().map(k -> "sum(" + k + ")").collect(Collectors.joining(", ")) + """
 
-            FROM query.metrics_daily
-            WHERE client_id = :client AND agency_id = :agency AND date BETWEEN :lo AND :to""";
+            FROM (SELECT *, date >= :from AS current FROM query.metrics_daily
+                  WHERE client_id = :client AND agency_id = :agency AND date BETWEEN :lo AND :to) m
+            GROUP BY GROUPING SETS ((date), (provider, current))""";
+    private static final int FIRST_SUM = 6;
 
     /**
-     * Reads the client's rows of both periods once and sums them here: a few hundred narrow rows per month of
-     * range, cheaper to add up in Java than to group three ways in SQL.
+     * One statement: PostgreSQL sums the client's rows of both periods per day (across providers) and per provider
+     * and period, so a year with its previous year is about 735 rows to read instead of 3,650. Period totals are the
+     * sums of the days.
      */
     RangeSums sums(UUID agencyId, UUID clientId, DateRange range, DateRange previous) {
         RangeSums sums = new RangeSums(new MetricSums(), new MetricSums(), new TreeMap<>(), new TreeMap<>(),
-                new TreeMap<>());
+                new TreeSet<>());
         LocalDate from = range.from();
         int metrics = MetricSums.KEYS.size();
-        jdbc.query(ROWS, params(agencyId, clientId)
-                        .addValue("lo", Date.valueOf(previous == null ? range.from() : previous.from()))
+        jdbc.query(SUMS, params(agencyId, clientId).addValue("from", Date.valueOf(from))
+                        .addValue("lo", Date.valueOf(previous == null ? from : previous.from()))
                         .addValue("to", Date.valueOf(range.to())),
                 rs -> {
-                    LocalDate date = rs.getObject(1, LocalDate.class);
-                    boolean current = !date.isBefore(from);
-                    MetricSums day = null, provider = null;
-                    if (current) {
-                        day = sums.daily().computeIfAbsent(date, d -> new MetricSums());
-                        String key = rs.getString(2);
-                        provider = sums.byProvider().computeIfAbsent(key, k -> new MetricSums());
-                        String currency = rs.getString(3);
-                        if (currency != null) {
-                            sums.currencies().computeIfAbsent(key, k -> new TreeSet<>()).add(currency);
+                    MetricSums target;
+                    MetricSums total = null;
+                    if (rs.getInt("by_provider") == 1) {
+                        sums.currencies().addAll(strings(rs.getArray("currencies")));
+                        if (!rs.getBoolean("current")) {
+                            return;
                         }
+                        target = sums.byProvider().computeIfAbsent(rs.getString("provider"), k -> new MetricSums());
+                    } else {
+                        LocalDate date = rs.getObject("date", LocalDate.class);
+                        boolean current = !date.isBefore(from);
+                        target = current ? sums.daily().computeIfAbsent(date, d -> new MetricSums()) : null;
+                        total = current ? sums.current() : sums.previous();
                     }
-                    MetricSums total = current ? sums.current() : sums.previous();
                     for (int i = 0; i < metrics; i++) {
-                        long value = rs.getLong(4 + i);
-                        boolean wasNull = rs.wasNull();
-                        total.add(i, value, wasNull);
-                        if (current) {
-                            day.add(i, value, wasNull);
-                            provider.add(i, value, wasNull);
+                        BigDecimal sum = rs.getBigDecimal(FIRST_SUM + i);
+                        if (sum != null) {
+                            if (target != null) {
+                                target.add(i, sum);
+                            }
+                            if (total != null) {
+                                total.add(i, sum);
+                            }
                         }
                     }
                 });
@@ -117,12 +129,13 @@ class DashboardQueries {
     /** Active clients of the agency with their headline sums for the range and integration health. */
     List<OverviewRow> overview(UUID agencyId, DateRange range) {
         return jdbc.query("""
-                SELECT c.client_id, c.name, k.sessions, k.conversions, k.revenue, k.cost,
+                SELECT c.client_id, c.name, k.sessions, k.conversions, k.revenue, k.cost, k.currencies,
                        h.total, h.healthy, h.failing, h.last_sync_at
                 FROM query.clients_view c
                 LEFT JOIN LATERAL (
                     SELECT sum(sessions) AS sessions, sum(conversions) AS conversions, sum(revenue) AS revenue,
-                           sum(cost) AS cost
+                           sum(cost) AS cost,
+                           array_agg(DISTINCT currency ORDER BY currency) FILTER (WHERE currency IS NOT NULL) AS currencies
                     FROM query.metrics_daily m
                     WHERE m.client_id = c.client_id AND m.agency_id = c.agency_id AND m.date BETWEEN :from AND :to) k ON true
                 LEFT JOIN LATERAL (
@@ -138,8 +151,13 @@ class DashboardQueries {
                         .addValue("to", Date.valueOf(range.to())),
                 (rs, n) -> new OverviewRow(rs.getObject("client_id", UUID.class), rs.getString("name"),
                         decimal(rs.getBigDecimal("sessions")), decimal(rs.getBigDecimal("conversions")),
-                        decimal(rs.getBigDecimal("revenue")), decimal(rs.getBigDecimal("cost")), rs.getInt("total"), rs.getInt("healthy"), rs.getInt("failing"),
+                        decimal(rs.getBigDecimal("revenue")), decimal(rs.getBigDecimal("cost")),
+                        strings(rs.getArray("currencies")), rs.getInt("total"), rs.getInt("healthy"), rs.getInt("failing"),
                         rs.getTimestamp("last_sync_at") == null ? null : rs.getTimestamp("last_sync_at").toInstant()));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     private static MapSqlParameterSource params(UUID agencyId, UUID clientId) {

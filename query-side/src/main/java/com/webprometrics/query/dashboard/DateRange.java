@@ -1,5 +1,6 @@
 package com.webprometrics.query.dashboard;
 
+import com.webprometrics.events.catalogue.Metric;
 import com.webprometrics.platform.web.ProblemException;
 import com.webprometrics.platform.web.Problems;
 
@@ -42,16 +43,33 @@ public record DateRange(LocalDate from, LocalDate to) {
         return new DateRange(from, to);
     }
 
+    /** An optional day parameter (null when absent); a malformed or out-of-bounds day is a field problem. */
+    public static LocalDate day(String field, String value) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        LocalDate day = date(field, value, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalidFields(errors);
+        }
+        return day;
+    }
+
     private static LocalDate date(String field, String value, List<Map<String, String>> errors) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(value.trim());
+            day = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             errors.add(Problems.fieldError(field, "must be a date like 2025-01-31"));
             return null;
         }
+        String outOfBounds = Metric.dayOutOfBounds(day);
+        if (outOfBounds != null) {
+            errors.add(Problems.fieldError(field, outOfBounds));
+            return null;
+        }
+        return day;
     }
 
     public long days() {

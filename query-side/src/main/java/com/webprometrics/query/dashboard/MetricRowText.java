@@ -1,5 +1,6 @@
 package com.webprometrics.query.dashboard;
 
+import com.webprometrics.events.catalogue.Metric;
 import com.webprometrics.events.integrations.DailyMetricsRecorded;
 
 import java.math.BigDecimal;
@@ -26,7 +27,7 @@ final class MetricRowText {
         if (e.metrics() != null) {
             for (Map.Entry<String, BigDecimal> metric : e.metrics().entrySet()) {
                 Integer column = MetricSums.INDEX.get(metric.getKey());
-                if (column != null && metric.getValue() != null) {
+                if (column != null && Metric.inRange(metric.getValue())) { // as MetricsProjection: others are skipped
                     values[column] = Micros.of(metric.getValue());
                     present[column] = true;
                 }

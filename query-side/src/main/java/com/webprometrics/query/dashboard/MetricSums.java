@@ -46,17 +46,17 @@ final class MetricSums {
         }
     }
 
-    void addAll(MetricSums other) {
-        for (int i = 0; i < N; i++) {
-            if (other.present[i]) {
-                add(i, other.sums[i], false);
-                if (other.overflow != null && other.overflow[i] != null) {
-                    if (overflow == null) {
-                        overflow = new BigInteger[N];
-                    }
-                    overflow[i] = (overflow[i] == null ? BigInteger.ZERO : overflow[i]).add(other.overflow[i]);
-                }
+    /** Adds a sum of micro-units that PostgreSQL computed (NUMERIC: it may exceed a long). */
+    void add(int index, BigDecimal micros) {
+        BigInteger value = micros.toBigIntegerExact();
+        if (value.bitLength() < Long.SIZE) {
+            add(index, value.longValue(), false);
+        } else {
+            present[index] = true;
+            if (overflow == null) {
+                overflow = new BigInteger[N];
             }
+            overflow[index] = (overflow[index] == null ? BigInteger.ZERO : overflow[index]).add(value);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.webprometrics.query.dashboard;
 
+import com.webprometrics.events.catalogue.Metric;
 import com.webprometrics.events.integrations.DailyMetricsRecorded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -105,8 +106,8 @@ class MetricsProjection {
             if (e.metrics() != null) {
                 for (Map.Entry<String, BigDecimal> metric : e.metrics().entrySet()) {
                     Integer column = MetricSums.INDEX.get(metric.getKey());
-                    if (column == null || metric.getValue() == null) {
-                        log.warn("Ignoring metric {} of integration {} on {}: not in the vocabulary",
+                    if (column == null || !Metric.inRange(metric.getValue())) {
+                        log.warn("Ignoring metric {} of integration {} on {}: not in the vocabulary or out of range",
                                 metric.getKey(), e.integrationId(), e.date());
                         continue;
                     }

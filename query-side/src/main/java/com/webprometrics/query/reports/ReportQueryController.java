@@ -5,6 +5,7 @@ import com.webprometrics.platform.domain.DomainException;
 import com.webprometrics.platform.security.CurrentUser;
 import com.webprometrics.platform.web.ProblemException;
 import com.webprometrics.platform.web.Problems;
+import com.webprometrics.query.dashboard.DateRange;
 import com.webprometrics.query.infra.Page;
 import com.webprometrics.query.infra.PageRequest;
 import org.springframework.http.CacheControl;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -54,7 +54,7 @@ class ReportQueryController {
 
     @GetMapping("/{reportId}")
     ReportDetail get(CurrentUser user, @PathVariable UUID reportId, @RequestParam(required = false) String asOf) {
-        ReportContent content = renderer.content(user.agencyId(), reportId, day("asOf", asOf));
+        ReportContent content = renderer.content(user.agencyId(), reportId, DateRange.day("asOf", asOf));
         return new ReportDetail(content.report(), ReportData.of(content));
     }
 
@@ -73,7 +73,7 @@ class ReportQueryController {
         if (!kind.equals("pdf") && !kind.equals("csv")) {
             throw ProblemException.invalidFields(List.of(Problems.fieldError("format", "must be csv or pdf")));
         }
-        ReportContent content = renderer.content(user.agencyId(), reportId, day("asOf", asOf));
+        ReportContent content = renderer.content(user.agencyId(), reportId, DateRange.day("asOf", asOf));
         byte[] body = kind.equals("pdf") ? PdfExport.render(content) : CsvExport.render(content);
         String fileName = slug(content.report().title()) + "_" + content.dashboard().from() + "_"
                 + content.dashboard().to() + "." + kind;
@@ -115,24 +115,13 @@ class ReportQueryController {
             throw ProblemException.invalidFields(List.of(Problems.fieldError("status",
                     "must be one of requested, retrying, delivered, failed, cancelled")));
         }
-        LocalDate fromDay = day("from", from);
-        LocalDate toDay = day("to", to);
+        LocalDate fromDay = DateRange.day("from", from);
+        LocalDate toDay = DateRange.day("to", to);
         if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
             throw ProblemException.invalidFields(List.of(Problems.fieldError("from", "must not be after to")));
         }
         return reports.deliveries(user.agencyId(), null, clientId, fromDay, toDay, status,
                 reports.agencyZone(user.agencyId()), PageRequest.of(page, size));
-    }
-
-    private static LocalDate day(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidFields(List.of(Problems.fieldError(field, "must be a date like 2025-01-31")));
-        }
     }
 
     /** "Wöchentliche KPIs / Acme" → "wochentliche-kpis-acme": a file name every mail client and file system takes. */

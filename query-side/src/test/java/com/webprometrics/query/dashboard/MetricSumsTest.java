@@ -27,10 +27,9 @@ class MetricSumsTest {
         for (int i = 0; i < 3; i++) {
             sums.add(0, Long.MAX_VALUE - 1, false);
         }
-        MetricSums more = new MetricSums();
-        more.add(0, 3, false);
-        sums.addAll(more);
-        BigDecimal expected = new BigDecimal(Long.MAX_VALUE - 1).multiply(BigDecimal.valueOf(3)).add(BigDecimal.valueOf(3))
+        BigDecimal beyondALong = new BigDecimal(Long.MAX_VALUE).multiply(BigDecimal.TEN);
+        sums.add(0, beyondALong); // a sum PostgreSQL computed as NUMERIC
+        BigDecimal expected = new BigDecimal(Long.MAX_VALUE - 1).multiply(BigDecimal.valueOf(3)).add(beyondALong)
                 .movePointLeft(6);
         assertThat(sums.toMap().get(MetricSums.KEYS.get(0))).isEqualByComparingTo(expected);
     }

@@ -1,5 +1,7 @@
 package com.webprometrics.events.catalogue;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +49,29 @@ public record Metric(String key, String label, String unit, boolean whole, boole
 
     /** The keys of {@link #ALL}, in order. */
     public static final List<String> KEYS = ALL.stream().map(Metric::key).toList();
+
+    /**
+     * The largest magnitude a daily value may have: a trillion (of sessions, or of money in any currency) is beyond
+     * any real account's day, and keeps a value's micro-units (value × 10⁶) well inside a 64-bit integer.
+     */
+    public static final BigDecimal MAX_DAILY_VALUE = new BigDecimal("1000000000000");
+
+    /** The first day a metric may be recorded for: no marketing platform we speak has data before it. */
+    public static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+
+    /** The last day a range may name (dashboards, reports): far enough for any plan, near enough to stay sane. */
+    public static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
+
+    /** Why a requested day is out of bounds (for a field error), or null when it is between the two. */
+    public static String dayOutOfBounds(LocalDate day) {
+        return day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY) ? "must be between " + FIRST_DAY + " and " + LAST_DAY
+                : null;
+    }
+
+    /** Whether a daily value is within ±{@link #MAX_DAILY_VALUE}. */
+    public static boolean inRange(BigDecimal value) {
+        return value != null && value.abs().compareTo(MAX_DAILY_VALUE) <= 0;
+    }
 
     public static Optional<Metric> find(String key) {
         return Optional.ofNullable(key == null ? null : BY_KEY.get(key));
