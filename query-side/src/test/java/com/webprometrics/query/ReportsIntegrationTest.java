@@ -150,6 +150,8 @@ class ReportsIntegrationTest extends QuerySideTestContext {
         JsonNode month = get("/api/reports/" + monthly + "?asOf=2025-04-01", t.token(), null).get("data");
         assertThat(month.get("from").asText()).isEqualTo("2025-03-01");
         assertThat(month.get("to").asText()).isEqualTo("2025-03-31");
+        assertThat(month.get("previousFrom").asText()).as("March compares with all of February").isEqualTo("2025-02-01");
+        assertThat(month.get("previousTo").asText()).isEqualTo("2025-02-28");
         assertThat(send("/api/reports/" + weekly + "?asOf=someday", t.token(), Map.of()).statusCode()).isEqualTo(400);
     }
 

@@ -60,6 +60,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class Integration {
     static final Duration STALE_AFTER = Duration.ofMinutes(15);
+    /** How long a sync may spend fetching (from its start), well inside {@link #STALE_AFTER}: never superseded mid-fetch. */
+    static final Duration TIME_LIMIT = Duration.ofMinutes(12);
     static final int FIRST_SYNC_DAYS = 365;
     static final int REFETCH_DAYS = 3;
     static final String SYNC_RUNNING = "Sync running";
@@ -248,12 +250,14 @@ public class Integration {
     }
 
     @CommandHandler
-    String handle(DisconnectIntegration command, SyncSchedule schedule, IntegrationCredentials credentials) {
+    String handle(DisconnectIntegration command, SyncSchedule schedule, IntegrationCredentials credentials,
+                  ConnectedAccounts accounts) {
         requireSameAgency(command.agencyId());
         requireConnected();
         apply(new IntegrationDisconnected(integrationId, agencyId, clientId, provider));
         schedule.remove(integrationId);
         credentials.delete(integrationId);
+        accounts.release(integrationId);
         return provider;
     }
 

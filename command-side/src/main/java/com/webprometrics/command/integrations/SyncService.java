@@ -6,6 +6,7 @@ import com.webprometrics.command.integrations.IntegrationCommands.CompleteSync;
 import com.webprometrics.command.integrations.IntegrationCommands.FailSync;
 import com.webprometrics.command.integrations.IntegrationCommands.StartSync;
 import com.webprometrics.command.integrations.IntegrationCommands.SyncPlan;
+import com.webprometrics.command.integrations.http.SyncDeadline;
 import com.webprometrics.platform.axon.MetadataKeys;
 import com.webprometrics.platform.domain.DomainException;
 import com.webprometrics.platform.web.ProblemException;
@@ -89,11 +90,13 @@ public class SyncService {
         Map<String, Object> metadata = new HashMap<>(requestMetadata.current());
         metadata.putAll(actor);
         UUID syncId = UUID.randomUUID();
-        SyncPlan plan = send(new StartSync(integrationId, agencyId, syncId, null, null, trigger, clock.instant(),
+        Instant startedAt = clock.instant();
+        SyncPlan plan = send(new StartSync(integrationId, agencyId, syncId, null, null, trigger, startedAt,
                 refetchDays), metadata);
         long position = positions.of(integrationId);
+        Instant deadline = startedAt.plus(Integration.TIME_LIMIT);
         try {
-            runner.submit(() -> inBackground(metadata, () -> fetchAndComplete(plan, agencyId, metadata)));
+            runner.submit(() -> inBackground(metadata, () -> fetchAndComplete(plan, agencyId, deadline, metadata)));
         } catch (RejectedExecutionException e) {
             fail(plan, agencyId, ProviderFailure.QUOTA, "Too many syncs are running on this server; the next "
                     + "scheduled sync tries again.", metadata);
@@ -112,7 +115,7 @@ public class SyncService {
         return runner.freeCapacity();
     }
 
-    private void fetchAndComplete(SyncPlan plan, UUID agencyId, Map<String, Object> metadata) {
+    private void fetchAndComplete(SyncPlan plan, UUID agencyId, Instant deadline, Map<String, Object> metadata) {
         MetricsProvider source = providers.get(plan.provider());
         if (source == null) {
             fail(plan, agencyId, ProviderFailure.PROVIDER, "No connector for provider " + plan.provider()
@@ -121,8 +124,8 @@ public class SyncService {
         }
         MetricsProvider.Fetched fetched;
         try {
-            fetched = source.fetch(new MetricsProvider.FetchRequest(plan.integrationId(), plan.clientId(),
-                    plan.settings(), plan.from(), plan.to()));
+            fetched = SyncDeadline.runBefore(deadline, () -> source.fetch(new MetricsProvider.FetchRequest(
+                    plan.integrationId(), plan.clientId(), plan.settings(), plan.from(), plan.to())));
         } catch (ProviderFailure e) {
             log.info("Sync {} of integration {} failed: {} ({})", plan.syncId(), plan.integrationId(), e.reason(),
                     e.getMessage());

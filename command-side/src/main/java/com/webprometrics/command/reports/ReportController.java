@@ -38,14 +38,16 @@ class ReportController {
     private final EventPositions positions;
     private final ReportDeliveries deliveries;
     private final ReportFiles files;
+    private final ManualSendBudget sendBudget;
     private final Clock clock;
 
     ReportController(CommandGateway commands, EventPositions positions, ReportDeliveries deliveries, ReportFiles files,
-                     Clock clock) {
+                     ManualSendBudget sendBudget, Clock clock) {
         this.commands = commands;
         this.positions = positions;
         this.deliveries = deliveries;
         this.files = files;
+        this.sendBudget = sendBudget;
         this.clock = clock;
     }
 
@@ -83,6 +85,7 @@ class ReportController {
                                           CurrentUser user) {
         ReportRequests.Delivery delivery = request == null ? new ReportRequests.Delivery(null, null) : request;
         delivery.validate();
+        sendBudget.take(user.agencyId());
         UUID deliveryId = UUID.randomUUID();
         commands.sendAndWait(new RequestDelivery(reportId, user.agencyId(), deliveryId, "manual", delivery.format(),
                 delivery.recipients(), null, clock.instant()));

@@ -80,7 +80,7 @@ class IntegrationTest {
                 List.of(new Installed("demo"), new Installed("ga4"), new Installed("meta-ads")));
         fixture.registerInjectableResource(ports);
         fixture.registerAnnotatedCommandHandler(new ConnectIntegrationHandler(new ActiveClients(clients), agencies, fixture.getRepository(),
-                providers, ports, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(6)));
+                providers, ports, ports, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(6)));
     }
 
     private void agencyIn(String timeZone) {
@@ -171,6 +171,20 @@ class IntegrationTest {
                 .expectEvents(new IntegrationRequested(INTEGRATION, AGENCY, CLIENT, "ga4", "Google Analytics 4",
                         GA4_SETTINGS, "UTC"));
         assertThat(ports.due).as("scheduled once authorized").isEmpty();
+    }
+
+    @Test
+    void theSameProviderAccountCannotBeConnectedTwiceToAClient() {
+        clientExists(AGENCY, false);
+        ports.claim(UUID.randomUUID(), CLIENT, "ga4", ConnectedAccounts.accountOf(GA4_SETTINGS));
+        fixture.givenNoPriorActivity()
+                .when(new ConnectIntegration(INTEGRATION, AGENCY, CLIENT, "ga4", null, GA4_SETTINGS))
+                .expectExceptionMessage("This client already has a Google Analytics 4 integration for this account; "
+                        + "sync or reconnect that one instead.")
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new ConnectIntegration(INTEGRATION, AGENCY, CLIENT, "ga4", null, Map.of("propertyId", "999")))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test
@@ -480,12 +494,14 @@ class IntegrationTest {
     void disconnectingEndsTheConnectionAndDestroysTheCredentials() {
         ports.due.put(INTEGRATION, NOW);
         ports.credentials.put(INTEGRATION, new byte[] {9});
+        ports.claim(INTEGRATION, CLIENT, "ga4", ConnectedAccounts.accountOf(GA4_SETTINGS));
         fixture.given(requested("ga4"), authorized("ga4"))
                 .when(new DisconnectIntegration(INTEGRATION, AGENCY))
                 .expectEvents(new IntegrationDisconnected(INTEGRATION, AGENCY, CLIENT, "ga4"))
                 .expectResultMessagePayload("ga4");
         assertThat(ports.due).doesNotContainKey(INTEGRATION);
         assertThat(ports.credentials).doesNotContainKey(INTEGRATION);
+        assertThat(ports.accounts).doesNotContainKey(INTEGRATION);
     }
 
     @Test

@@ -80,6 +80,10 @@ class IntegrationsIntegrationTest {
         assertThat(accepted.get("id").asText()).isEqualTo(integrationId);
         assertThat(accepted.get("syncId").asText()).isNotBlank();
         assertThat(accepted.get("position").asLong()).isEqualTo(positionOf(integrationId, "IntegrationSyncStarted"));
+        HttpResponse<String> twice = post("/api/clients/" + clientId + "/integrations", owner.accessToken(),
+                "{\"provider\":\"demo\"}");
+        assertThat(twice.statusCode()).as("the same account twice would count its numbers twice").isEqualTo(409);
+        assertThat(twice.body()).contains("already has a Demo data integration");
         awaitSyncs();
         assertThat(count(integrationId, "IntegrationSyncSucceeded")).isEqualTo(2);
         if (LocalDate.now(ZoneOffset.UTC).equals(before)) {
@@ -92,6 +96,10 @@ class IntegrationsIntegrationTest {
         assertThat(count(integrationId, "IntegrationDisconnected")).isEqualTo(1);
         HttpResponse<String> afterwards = post("/api/integrations/" + integrationId + "/sync", owner.accessToken(), "");
         assertThat(afterwards.statusCode()).isEqualTo(409);
+        HttpResponse<String> again = post("/api/clients/" + clientId + "/integrations", owner.accessToken(),
+                "{\"provider\":\"demo\"}");
+        assertThat(again.statusCode()).as("disconnecting frees the account").isEqualTo(201);
+        awaitSyncs();
     }
 
     @Test

@@ -68,7 +68,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"wpm.integrations.schedule-check=1h", "wpm.reports.delivery-check=1h",
-                "wpm.reports.send-on-request=false"})
+                "wpm.reports.send-on-request=false", "wpm.reports.manual-sends-per-hour=3"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReportsIntegrationTest {
     private static final String PASSWORD = "a long enough passphrase";
@@ -357,6 +357,36 @@ class ReportsIntegrationTest {
         assertThat(failures.subList(1, 5)).allSatisfy(f -> assertThat(f).contains("\"reason\":\"smtp\""));
         assertThat(failures.get(4)).contains("\"attempt\":4", "\"nextAttemptAt\":null");
         assertThat(failures.get(3)).contains("\"attempt\":3").doesNotContain("\"nextAttemptAt\":null");
+    }
+
+    @Test
+    @Order(4)
+    void sendNowIsBoundedPerAgencyAndHour() throws Exception {
+        AuthService.Tokens owner = signUp("Chatty Agency");
+        String clientId = createClient(owner, "Chatty Client");
+        String reportId = JSON.readTree(send("POST", "/api/reports", owner.accessToken(), """
+                {"clientId":"%s","title":"Again","metrics":["sessions"]}""".formatted(clientId)).body()).get("id").asText();
+        String to = "{\"recipients\":[\"someone@client.test\"]}";
+        for (int i = 0; i < 3; i++) {
+            assertThat(send("POST", "/api/reports/" + reportId + "/deliveries", owner.accessToken(), to).statusCode())
+                    .isEqualTo(202);
+        }
+        HttpResponse<String> refused = send("POST", "/api/reports/" + reportId + "/deliveries", owner.accessToken(), to);
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(JSON.readTree(refused.body()).get("detail").asText())
+                .contains("sent 3 reports by hand in the last hour", "scheduled deliveries are not affected");
+        assertThat(count(reportId, "ReportDeliveryRequested")).isEqualTo(3);
+        AuthService.Tokens other = signUp("Quiet Agency");
+        String otherReport = JSON.readTree(send("POST", "/api/reports", other.accessToken(), """
+                {"clientId":"%s","title":"Once","metrics":["sessions"]}""".formatted(createClient(other, "Quiet Client")))
+                .body()).get("id").asText();
+        assertThat(send("POST", "/api/reports/" + otherReport + "/deliveries", other.accessToken(), to).statusCode())
+                .as("another agency's budget").isEqualTo(202);
+
+        NOW.set(NOW.get().plus(61, ChronoUnit.MINUTES));
+        assertThat(send("POST", "/api/reports/" + reportId + "/deliveries", owner.accessToken(), to).statusCode())
+                .as("a new hour").isEqualTo(202);
+        assertThat(count(reportId, "ReportDeliveryRequested")).isEqualTo(4);
     }
 
     // ------------------------------------------------------------------------------------------ helpers

@@ -1,5 +1,6 @@
 package com.webprometrics.command.support;
 
+import com.webprometrics.command.integrations.ConnectedAccounts;
 import com.webprometrics.command.integrations.IntegrationCredentials;
 import com.webprometrics.command.integrations.SyncSchedule;
 
@@ -10,10 +11,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The schedule and credential ports in memory, for aggregate fixtures (the JDBC ones are tested against PostgreSQL). */
-public final class InMemoryIntegrationPorts implements SyncSchedule, IntegrationCredentials {
+/** The schedule, credential and account ports in memory, for aggregate fixtures (the JDBC ones are tested against PostgreSQL). */
+public final class InMemoryIntegrationPorts implements SyncSchedule, IntegrationCredentials, ConnectedAccounts {
     public final Map<UUID, Instant> due = new HashMap<>();
     public final Map<UUID, byte[]> credentials = new HashMap<>();
+    public final Map<UUID, String> accounts = new HashMap<>();
+
+    @Override
+    public boolean claim(UUID integrationId, UUID clientId, String provider, String account) {
+        String key = clientId + "/" + provider + "/" + account;
+        if (accounts.containsValue(key)) {
+            return false;
+        }
+        accounts.put(integrationId, key);
+        return true;
+    }
+
+    @Override
+    public void release(UUID integrationId) {
+        accounts.remove(integrationId);
+    }
 
     @Override
     public void add(UUID integrationId, UUID agencyId, Instant firstDue) {

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * An inclusive range of days in the agency's time zone. Defaults: the 30 days ending yesterday; at most
- * two years long. The previous period is the same number of days right before {@code from}.
+ * two years long. The previous period is the same number of days right before {@code from}, or the previous
+ * calendar month for a whole month.
  */
 public record DateRange(LocalDate from, LocalDate to) {
     static final int DEFAULT_DAYS = 30;
@@ -76,7 +77,14 @@ public record DateRange(LocalDate from, LocalDate to) {
         return ChronoUnit.DAYS.between(from, to) + 1;
     }
 
+    /**
+     * The period to compare with: the whole calendar month before when this range is one whole calendar month
+     * (March compares with all of February, not with its last 31 days), else the same number of days right before.
+     */
     public DateRange previous() {
+        if (from.getDayOfMonth() == 1 && to.equals(from.withDayOfMonth(from.lengthOfMonth()))) {
+            return new DateRange(from.minusMonths(1), from.minusDays(1));
+        }
         return new DateRange(from.minusDays(days()), from.minusDays(1));
     }
 }

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -30,6 +31,8 @@ import java.util.function.Supplier;
 public class ProviderHttp {
     private static final Logger log = LoggerFactory.getLogger(ProviderHttp.class);
     private static final int MAX_MESSAGE = 300;
+    /** A request with less time than this left before the sync's deadline is not sent. */
+    private static final Duration MIN_REQUEST_TIME = Duration.ofSeconds(5);
 
     private final HttpClient client;
     private final ProviderProperties.Http policy;
@@ -66,10 +69,15 @@ public class ProviderHttp {
         for (int attempt = 1; ; attempt++) {
             Answer answer = null;
             Verdict verdict;
+            Duration left = timeLeft();
+            if (left != null && left.compareTo(MIN_REQUEST_TIME) < 0) {
+                throw outOfTime(provider);
+            }
+            Duration timeout = left != null && left.compareTo(policy.readTimeout()) < 0 ? left : policy.readTimeout();
             try {
                 HttpRequest built = request.get();
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(built, (name, value) -> true)
-                        .timeout(policy.readTimeout()).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                        .timeout(timeout).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 answer = new Answer(response.statusCode(), response.headers(), response.body());
                 verdict = classify.apply(answer);
             } catch (IOException e) {
@@ -105,6 +113,10 @@ public class ProviderHttp {
                         + suffix(message) + " The next sync tries again.");
             }
             Duration delay = hint != null ? hint : backoff(attempt, verdict.minDelay());
+            Duration remaining = timeLeft();
+            if (remaining != null && delay.plus(MIN_REQUEST_TIME).compareTo(remaining) > 0) {
+                throw limited || hint != null ? quota(provider, message, delay) : outOfTime(provider);
+            }
             if (delay.compareTo(policy.waitCeiling()) > 0 || waited.plus(delay).compareTo(policy.waitCeiling()) > 0) {
                 throw limited || hint != null ? quota(provider, message, delay)
                         : new ProviderFailure(ProviderFailure.PROVIDER, provider + " kept failing" + suffix(message)
@@ -120,6 +132,17 @@ public class ProviderHttp {
             }
             waited = waited.plus(delay);
         }
+    }
+
+    /** Time left before the running sync's {@link SyncDeadline}; null when there is none. */
+    private Duration timeLeft() {
+        Instant deadline = SyncDeadline.current();
+        return deadline == null ? null : Duration.between(clock.instant(), deadline);
+    }
+
+    private static ProviderFailure outOfTime(String provider) {
+        return new ProviderFailure(ProviderFailure.PROVIDER, provider + " answered too slowly to finish the sync in "
+                + "its time limit. The next sync tries again.");
     }
 
     /** Delay before attempt {@code attempt + 1}: base·2^(attempt−1), at least {@code min}, at most the cap, half of it jittered. */

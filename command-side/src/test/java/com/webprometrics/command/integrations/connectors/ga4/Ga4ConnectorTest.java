@@ -6,6 +6,7 @@ import com.webprometrics.command.integrations.MetricsProvider.FetchRequest;
 import com.webprometrics.command.integrations.MetricsProvider.Fetched;
 import com.webprometrics.command.integrations.ProviderFailure;
 import com.webprometrics.command.integrations.connectors.ConnectorKit;
+import com.webprometrics.command.integrations.http.SyncDeadline;
 import com.webprometrics.platform.web.ProblemException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -192,6 +193,33 @@ class Ga4ConnectorTest {
 
         assertThat(kit.sleeps).containsExactly(Duration.ofSeconds(1));
         kit.wiremock.verify(exactly(2), postRequestedFor(urlPathEqualTo(REPORT)));
+    }
+
+    @Test
+    void aWaitBeyondTheSyncsTimeLimitFailsAsQuotaWithoutWaiting() {
+        goodGrant();
+        kit.wiremock.stubFor(post(urlPathEqualTo(REPORT)).willReturn(aResponse().withStatus(429)
+                .withHeader("Retry-After", "60").withHeader("Content-Type", "application/json")
+                .withBody(payload("google/error-429-concurrent.json"))));
+
+        ProviderFailure failure = failure(() -> SyncDeadline.runBefore(NOW.plusSeconds(30), () -> ga4.fetch(THREE_DAYS)));
+
+        assertThat(failure.reason()).isEqualTo("quota");
+        assertThat(failure.getMessage()).endsWith("Retry after 1m.");
+        assertThat(kit.sleeps).isEmpty();
+        kit.wiremock.verify(exactly(1), postRequestedFor(urlPathEqualTo(REPORT)));
+    }
+
+    @Test
+    void noRequestIsSentOnceTheSyncsTimeIsUp() {
+        goodGrant();
+        report("at-good", 200, payload("ga4/run-report-3-days.json"));
+
+        ProviderFailure failure = failure(() -> SyncDeadline.runBefore(NOW.plusSeconds(2), () -> ga4.fetch(THREE_DAYS)));
+
+        assertThat(failure.reason()).isEqualTo("provider");
+        assertThat(failure.getMessage()).contains("too slowly to finish the sync in its time limit");
+        kit.wiremock.verify(exactly(0), postRequestedFor(urlPathEqualTo(REPORT)));
     }
 
     @Test
