@@ -10,6 +10,7 @@ import { formatDateTime, formatDayRange, formatRelative, lastDays, todayIn } fro
 import { useOverview } from '../api/get-overview';
 import type { OverviewRow } from '../api/types';
 import { PRESETS } from '../components/range-picker';
+import { summarizeHealth } from '../utils/health';
 
 /** The overview's columns (what `GET /api/dashboard` sums per client). */
 const OVERVIEW_METRICS = ['sessions', 'conversions', 'revenue', 'cost', 'roas'] as const;
@@ -56,12 +57,11 @@ export function OverviewRoute() {
 }
 
 function Health({ health }: { health: OverviewRow['integrations'] }) {
-  if (!health || health.total === 0) return <span className="table__secondary">None</span>;
+  const summary = summarizeHealth(health);
+  if (!summary) return <span className="table__secondary">None</span>;
   return (
     <span>
-      <span className={health.failing > 0 ? 'badge badge--error' : 'badge badge--connected'}>
-        {health.failing > 0 ? `${health.failing} failing` : 'Healthy'}
-      </span>{' '}
+      <span className={`badge badge--${summary.tone}`}>{summary.label}</span>{' '}
       <span className="table__secondary">
         {health.healthy}/{health.total} healthy
       </span>
