@@ -15,14 +15,11 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
-import java.time.Duration;
-
 /**
- * The query side only reads the event store. Events are appended by another process, so nothing wakes
- * the processors locally: an idle processor polls every {@code wpm.event-store.fetch-delay} (Axon's
- * default is a full second, too slow for read-your-writes). A processor that is behind reads
- * {@code wpm.event-store.batch-size} events per query (Axon's default of 100 makes replays pay a round trip
- * per 100 events).
+ * The query side only reads the event store. Events are appended by another process; the processors learn of
+ * them from PostgreSQL notifications ({@link EventStoreNotifications}, {@link ProcessorsConfig}). A processor that
+ * is behind reads {@code wpm.event-store.batch-size} events per query (Axon's default of 100 makes replays pay a
+ * round trip per 100 events).
  */
 @org.springframework.context.annotation.Configuration
 public class EventStoreConfig {
@@ -49,17 +46,15 @@ public class EventStoreConfig {
 
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
-    EventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                          @Value("${wpm.event-store.fetch-delay}") Duration fetchDelay) {
+    EventStore eventStore(EventStorageEngine storageEngine, Configuration configuration) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(fetchDelay.toMillis())
                 // Every processor reads its own stream. Axon's shared stream lets one reader run ahead of the
                 // processors through a large backlog (a replay, a restore) and keeps all it read in memory while a
                 // slower processor still points into it: a million-event replay filled the heap. Idle processors
-                // poll on their own instead (ProcessorsConfig).
+                // wait for notifications instead (ProcessorsConfig).
                 .optimizeEventConsumption(false)
                 .build();
     }

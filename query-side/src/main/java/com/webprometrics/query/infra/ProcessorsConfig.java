@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Every processing group runs a tracking processor (tokens in {@code query.token_entry}). An idle one asks the
- * event store for news every {@code wpm.event-store.fetch-delay}: events come from another process, so nothing
- * wakes it sooner, and read-your-writes waits for it. Processors that write in batches take bigger batches.
+ * Every processing group runs a tracking processor (tokens in {@code query.token_entry}) reading the event store
+ * through {@link NotifiedEventSource}: an idle one is woken when the command side appends (PostgreSQL NOTIFY), and
+ * asks by itself only every {@code wpm.event-store.idle-poll}. Processors that write in batches take bigger batches.
  */
 @Configuration
 class ProcessorsConfig {
@@ -21,16 +21,18 @@ class ProcessorsConfig {
     static final int METRICS_BATCH_SIZE = 500;
 
     @Bean
-    ConfigurerModule trackingProcessors(@Value("${wpm.event-store.fetch-delay}") Duration fetchDelay) {
+    ConfigurerModule trackingProcessors(@Value("${wpm.event-store.idle-poll}") Duration idlePoll,
+                                        EventStoreNotifications notifications) {
         return configurer -> configurer.eventProcessing()
                 .usingTrackingEventProcessors()
-                .registerTrackingEventProcessorConfiguration(c -> processor(BATCH_SIZE, fetchDelay))
-                .registerTrackingEventProcessorConfiguration("metrics", c -> processor(METRICS_BATCH_SIZE, fetchDelay));
+                .configureDefaultStreamableMessageSource(c -> new NotifiedEventSource(c.eventStore(), notifications))
+                .registerTrackingEventProcessorConfiguration(c -> processor(BATCH_SIZE, idlePoll))
+                .registerTrackingEventProcessorConfiguration("metrics", c -> processor(METRICS_BATCH_SIZE, idlePoll));
     }
 
-    private static TrackingEventProcessorConfiguration processor(int batchSize, Duration fetchDelay) {
+    private static TrackingEventProcessorConfiguration processor(int batchSize, Duration idlePoll) {
         return TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                 .andBatchSize(batchSize)
-                .andEventAvailabilityTimeout(fetchDelay.toMillis(), TimeUnit.MILLISECONDS);
+                .andEventAvailabilityTimeout(idlePoll.toMillis(), TimeUnit.MILLISECONDS);
     }
 }
