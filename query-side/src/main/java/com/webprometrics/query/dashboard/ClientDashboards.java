@@ -29,7 +29,7 @@ public class ClientDashboards {
 
     /** The agency's time zone when the client is the agency's; empty for another agency's or an unknown client. */
     public Optional<ZoneId> clientZone(UUID agencyId, UUID clientId) {
-        return queries.clientZone(agencyId, clientId);
+        return queries.clientContext(agencyId, clientId).map(DashboardQueries.ClientContext::zone);
     }
 
     /**
@@ -39,10 +39,9 @@ public class ClientDashboards {
      * @throws DomainException not found when the client is not the agency's
      */
     public ClientDashboard build(UUID agencyId, UUID clientId, DateRange range, boolean compare) {
-        if (queries.clientZone(agencyId, clientId).isEmpty()) {
-            throw DomainException.notFound("The client");
-        }
-        return compute(agencyId, clientId, range, compare);
+        DashboardQueries.ClientContext context = queries.clientContext(agencyId, clientId)
+                .orElseThrow(() -> DomainException.notFound("The client"));
+        return compute(agencyId, clientId, range, compare, context);
     }
 
     /**
@@ -50,15 +49,15 @@ public class ClientDashboards {
      * are days in the agency's time zone (see {@link DateRange#parse}).
      */
     ClientDashboard build(UUID agencyId, UUID clientId, String from, String to, boolean compare) {
-        Optional<ZoneId> zone = queries.clientZone(agencyId, clientId);
-        DateRange range = DateRange.parse(from, to, zone.orElse(ZoneId.of("UTC")));
-        if (zone.isEmpty()) {
-            throw DomainException.notFound("The client");
-        }
-        return compute(agencyId, clientId, range, compare);
+        Optional<DashboardQueries.ClientContext> context = queries.clientContext(agencyId, clientId);
+        DateRange range = DateRange.parse(from, to, context.map(DashboardQueries.ClientContext::zone)
+                .orElse(ZoneId.of("UTC")));
+        return compute(agencyId, clientId, range, compare,
+                context.orElseThrow(() -> DomainException.notFound("The client")));
     }
 
-    private ClientDashboard compute(UUID agencyId, UUID clientId, DateRange range, boolean compare) {
+    private ClientDashboard compute(UUID agencyId, UUID clientId, DateRange range, boolean compare,
+                                    DashboardQueries.ClientContext context) {
         DateRange previous = compare ? range.previous() : null;
         DashboardQueries.RangeSums sums = queries.sums(agencyId, clientId, range, previous);
 
@@ -93,6 +92,6 @@ public class ClientDashboards {
         return new ClientDashboard(clientId, range.from(), range.to(), compare ? "previous" : "none",
                 previous == null ? null : previous.from(), previous == null ? null : previous.to(),
                 currencies.size() == 1 ? currencies.first() : null, List.copyOf(currencies), kpis, series, byProvider,
-                queries.freshness(agencyId, clientId));
+                context.freshness());
     }
 }

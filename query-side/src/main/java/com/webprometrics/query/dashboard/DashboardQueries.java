@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,13 +37,40 @@ class DashboardQueries {
                        Instant lastSyncAt) {
     }
 
-    /** The agency's time zone if the client belongs to the agency; empty for another agency's client. */
-    Optional<ZoneId> clientZone(UUID agencyId, UUID clientId) {
-        return jdbc.query("""
-                SELECT coalesce(a.time_zone, 'UTC') FROM query.clients_view c
+    /** What a dashboard needs besides the sums: the agency's time zone and each provider's freshness. */
+    record ClientContext(ZoneId zone, List<ClientDashboard.Freshness> freshness) {
+    }
+
+    /**
+     * The client's context in one statement; empty for another agency's or an unknown client. Freshness per
+     * provider: the last successful sync and the latest day with data (of any integration, any time).
+     */
+    Optional<ClientContext> clientContext(UUID agencyId, UUID clientId) {
+        List<ClientContext> found = new ArrayList<>(1);
+        jdbc.query("""
+                SELECT coalesce(a.time_zone, 'UTC') AS zone, f.provider, f.last_sync_at, f.data_through
+                FROM query.clients_view c
                 LEFT JOIN query.agencies_view a ON a.agency_id = c.agency_id
-                WHERE c.client_id = :client AND c.agency_id = :agency""",
-                params(agencyId, clientId), (rs, n) -> zone(rs.getString(1))).stream().findFirst();
+                LEFT JOIN LATERAL (
+                    SELECT i.provider, max(i.last_success_at) AS last_sync_at, max(d.data_through) AS data_through
+                    FROM query.integrations_view i
+                    LEFT JOIN LATERAL (SELECT max(m.date) AS data_through FROM query.metrics_daily m
+                                       WHERE m.integration_id = i.integration_id) d ON true
+                    WHERE i.client_id = c.client_id AND i.agency_id = c.agency_id
+                    GROUP BY i.provider) f ON true
+                WHERE c.client_id = :client AND c.agency_id = :agency
+                ORDER BY f.provider""",
+                params(agencyId, clientId), rs -> {
+                    if (found.isEmpty()) {
+                        found.add(new ClientContext(zone(rs.getString("zone")), new ArrayList<>()));
+                    }
+                    if (rs.getString("provider") != null) {
+                        found.get(0).freshness().add(new ClientDashboard.Freshness(rs.getString("provider"),
+                                rs.getTimestamp("last_sync_at") == null ? null : rs.getTimestamp("last_sync_at").toInstant(),
+                                rs.getDate("data_through") == null ? null : rs.getDate("data_through").toLocalDate()));
+                    }
+                });
+        return found.stream().findFirst();
     }
 
     ZoneId agencyZone(UUID agencyId) {
@@ -109,21 +137,6 @@ class DashboardQueries {
                     }
                 });
         return sums;
-    }
-
-    /** Per provider: the last successful sync and the latest day with data (of any integration, any time). */
-    List<ClientDashboard.Freshness> freshness(UUID agencyId, UUID clientId) {
-        return jdbc.query("""
-                SELECT i.provider, max(i.last_success_at) AS last_sync_at, max(d.data_through) AS data_through
-                FROM query.integrations_view i
-                LEFT JOIN LATERAL (SELECT max(m.date) AS data_through FROM query.metrics_daily m
-                                   WHERE m.integration_id = i.integration_id) d ON true
-                WHERE i.client_id = :client AND i.agency_id = :agency
-                GROUP BY i.provider ORDER BY i.provider""",
-                params(agencyId, clientId),
-                (rs, n) -> new ClientDashboard.Freshness(rs.getString("provider"),
-                        rs.getTimestamp("last_sync_at") == null ? null : rs.getTimestamp("last_sync_at").toInstant(),
-                        rs.getDate("data_through") == null ? null : rs.getDate("data_through").toLocalDate()));
     }
 
     /** Active clients of the agency with their headline sums for the range and integration health. */
