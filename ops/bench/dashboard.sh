@@ -111,11 +111,11 @@ SUMS_SQL="$(bench_psql -c "SELECT string_agg('sum(' || column_name || ')', ', ' 
   FROM information_schema.columns WHERE table_schema = 'query' AND table_name = 'metrics_daily' AND ordinal_position > 7")"
 sums_sql() { # from → SQL of the dashboard read for from..$TO with its previous period
   cat <<SQL
-SELECT grouping(date), date, provider, current, currency, $SUMS_SQL
+SELECT grouping(date), date, provider, current, array_agg(DISTINCT currency) FILTER (WHERE currency IS NOT NULL), $SUMS_SQL
   FROM (SELECT *, date >= date '$1' AS current FROM query.metrics_daily
          WHERE client_id = '$CLIENT' AND agency_id = '$AGENCY'
            AND date BETWEEN date '$1' - (date '$TO' - date '$1' + 1) AND '$TO') m
- GROUP BY GROUPING SETS ((date), (provider, current, currency));
+ GROUP BY GROUPING SETS ((date), (provider, current));
 SQL
 }
 sums_sql "$FROM_30" >"$BENCH_DIR/sums30.sql"; sums_sql "$FROM_365" >"$BENCH_DIR/sums365.sql"
