@@ -273,9 +273,7 @@ class ReportsIntegrationTest {
         long afterStranger = jdbc.queryForObject("SELECT count(*) FROM event_store.domain_event_entry", Long.class);
         assertThat(afterStranger).as("only the stranger's own sign-up").isEqualTo(events + 4);
 
-        String reportId = JSON.readTree(send("POST", "/api/reports", owner.accessToken(), """
-                {"clientId":"%s","title":"Monthly","metrics":["sessions"]}""".formatted(clientId)).body())
-                .get("id").asText();
+        String reportId = createReport(owner, clientId, "Monthly");
         assertThat(lastPayload(reportId, "ReportCreated")).contains("\"range\":\"last_30_days\"", "\"timeZone\":\"UTC\"");
         long before = count(reportId, null);
         assertFieldErrors(send("PATCH", "/api/reports/" + reportId, owner.accessToken(), "{\"name\":\"x\"}"), "name");
@@ -364,8 +362,7 @@ class ReportsIntegrationTest {
     void sendNowIsBoundedPerAgencyAndHour() throws Exception {
         AuthService.Tokens owner = signUp("Chatty Agency");
         String clientId = createClient(owner, "Chatty Client");
-        String reportId = JSON.readTree(send("POST", "/api/reports", owner.accessToken(), """
-                {"clientId":"%s","title":"Again","metrics":["sessions"]}""".formatted(clientId)).body()).get("id").asText();
+        String reportId = createReport(owner, clientId, "Again");
         String to = "{\"recipients\":[\"someone@client.test\"]}";
         for (int i = 0; i < 3; i++) {
             assertThat(send("POST", "/api/reports/" + reportId + "/deliveries", owner.accessToken(), to).statusCode())
@@ -377,9 +374,7 @@ class ReportsIntegrationTest {
                 .contains("sent 3 reports by hand in the last hour", "scheduled deliveries are not affected");
         assertThat(count(reportId, "ReportDeliveryRequested")).isEqualTo(3);
         AuthService.Tokens other = signUp("Quiet Agency");
-        String otherReport = JSON.readTree(send("POST", "/api/reports", other.accessToken(), """
-                {"clientId":"%s","title":"Once","metrics":["sessions"]}""".formatted(createClient(other, "Quiet Client")))
-                .body()).get("id").asText();
+        String otherReport = createReport(other, createClient(other, "Quiet Client"), "Once");
         assertThat(send("POST", "/api/reports/" + otherReport + "/deliveries", other.accessToken(), to).statusCode())
                 .as("another agency's budget").isEqualTo(202);
 
@@ -435,6 +430,14 @@ class ReportsIntegrationTest {
 
     private String createClient(AuthService.Tokens owner, String name) throws Exception {
         HttpResponse<String> created = send("POST", "/api/clients", owner.accessToken(), "{\"name\":\"" + name + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).get("id").asText();
+    }
+
+    /** A report of sessions over the default rolling range; its id. */
+    private String createReport(AuthService.Tokens owner, String clientId, String title) throws Exception {
+        HttpResponse<String> created = send("POST", "/api/reports", owner.accessToken(), """
+                {"clientId":"%s","title":"%s","metrics":["sessions"]}""".formatted(clientId, title));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return JSON.readTree(created.body()).get("id").asText();
     }
