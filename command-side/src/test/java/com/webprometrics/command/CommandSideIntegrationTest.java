@@ -1,7 +1,8 @@
 package com.webprometrics.command;
 
 import com.webprometrics.command.auth.AuthService;
-import com.webprometrics.command.auth.EmailAlreadyRegistered;
+import com.webprometrics.command.auth.AuthRejection;
+import com.webprometrics.platform.domain.DomainException;
 import com.webprometrics.command.support.PostgresDatabase;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -108,7 +109,8 @@ class CommandSideIntegrationTest {
                 try {
                     auth.signUp(agency, "Racer", spelling, PASSWORD, java.time.ZoneId.of("UTC"));
                     return "created";
-                } catch (EmailAlreadyRegistered e) {
+                } catch (DomainException e) {
+                    assertThat(e.code()).isEqualTo(AuthRejection.EMAIL_TAKEN.code());
                     return "conflict";
                 }
             });

@@ -239,14 +239,14 @@ class ReportsIntegrationTest extends QuerySideTestContext {
         UUID failed = UUID.randomUUID();
         Instant at = Instant.parse("2025-03-17T05:00:07Z");
         publish("Report", id, new ReportDeliveryRequested(id, t.agencyId(), t.clientId(), sent, "schedule", "pdf",
-                List.of("ceo@client.test"), LocalDate.parse("2025-03-17")));
+                List.of("ceo@client.test"), LocalDate.parse("2025-03-17"), "Weekly"));
         publish("Report", id, new ReportDeliveryFailed(id, t.agencyId(), t.clientId(), sent, "smtp", "refused", 1, at,
                 at.plusSeconds(120)));
         publish("Report", id, new ReportDelivered(id, t.agencyId(), t.clientId(), sent, "pdf", LocalDate.parse("2025-03-10"),
                 LocalDate.parse("2025-03-16"), List.of("ceo@client.test"), "weekly_2025-03-10_2025-03-16.pdf", "ab".repeat(32),
                 2048, 77, at.plusSeconds(130), 2));
         publish("Report", id, new ReportDeliveryRequested(id, t.agencyId(), t.clientId(), failed, "manual", "csv",
-                List.of("cfo@client.test"), LocalDate.parse("2025-03-18")));
+                List.of("cfo@client.test"), LocalDate.parse("2025-03-18"), "Weekly"));
         publish("Report", id, new ReportChanged(id, t.agencyId(), t.clientId(), "Weekly (renamed)", METRICS, null, null,
                 "last_7_days"));
 
@@ -285,7 +285,7 @@ class ReportsIntegrationTest extends QuerySideTestContext {
                 List.of("a@client.test", "b@client.test"), "Europe/Berlin"));
         UUID delivery = UUID.randomUUID();
         publish("Report", id, new ReportDeliveryRequested(id, t.agencyId(), t.clientId(), delivery, "schedule", "csv",
-                List.of("a@client.test"), LocalDate.parse("2025-04-01")));
+                List.of("a@client.test"), LocalDate.parse("2025-04-01"), "Weekly"));
         publish("Report", id, new ReportDeliveryFailed(id, t.agencyId(), t.clientId(), delivery, "no-smtp", "none", 1,
                 Instant.parse("2025-04-01T04:00:00Z"), null));
         assertThat(readYourWrites.awaitPosition(head())).isTrue();

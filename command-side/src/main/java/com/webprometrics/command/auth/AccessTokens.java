@@ -12,12 +12,18 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Issues short-lived RS256 access tokens carrying the user, the agency (tenant) and the roles. */
+/**
+ * The one issuer of the RS256 tokens every service validates (through the same JWKS): short-lived access tokens
+ * carrying the user, the agency (tenant) and the roles, and the command side's report-rendering service tokens —
+ * scoped to one report's agency, {@code sub} = the report id, the single role {@link Role#REPORT_RENDERER}, which the
+ * query side accepts on {@code GET /api/reports/{sub}/export} alone and the gateway refuses everywhere.
+ */
 @Component
 public class AccessTokens {
     private final SigningKeys keys;
@@ -33,19 +39,28 @@ public class AccessTokens {
     }
 
     public String issue(CredentialStore.Credentials user) {
-        Instant now = clock.instant();
         List<String> roles = new ArrayList<>(List.of(user.role().name()));
         if (properties.opsEmails().contains(user.email().toLowerCase())) {
             roles.add(Role.OPS);
         }
+        return sign(user.userId(), user.agencyId(), roles, properties.accessTokenTtl());
+    }
+
+    /** A service token for fetching one report's file from the query side, valid for {@code ttl}. */
+    public String issueRenderToken(UUID agencyId, UUID reportId, Duration ttl) {
+        return sign(reportId, agencyId, List.of(Role.REPORT_RENDERER), ttl);
+    }
+
+    private String sign(UUID subject, UUID agencyId, List<String> roles, Duration ttl) {
+        Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(properties.issuer())
-                .subject(user.userId().toString())
+                .subject(subject.toString())
                 .audience(List.of(ResourceServerSecurity.AUDIENCE))
                 .issuedAt(now)
-                .expiresAt(now.plus(properties.accessTokenTtl()))
+                .expiresAt(now.plus(ttl))
                 .id(UUID.randomUUID().toString())
-                .claim(CurrentUser.AGENCY_CLAIM, user.agencyId().toString())
+                .claim(CurrentUser.AGENCY_CLAIM, agencyId.toString())
                 .claim(CurrentUser.ROLES_CLAIM, roles)
                 .build();
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keys.current().getKeyID()).build();

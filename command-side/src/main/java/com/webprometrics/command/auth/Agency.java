@@ -10,7 +10,7 @@ import java.util.UUID;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** The tenant. Created at sign-up together with its owner (see {@link SignUpHandler}). */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "snapshotEveryN", cache = "agencyCache")
 public class Agency {
     @AggregateIdentifier
     private UUID agencyId;

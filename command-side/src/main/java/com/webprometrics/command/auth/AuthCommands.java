@@ -5,7 +5,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The commands of sign-up, sign-in and sessions. Hashes travel in commands, which are never stored. */
+/** The commands of sign-up, sign-in and sessions. The password hash travels in a command, which is never stored. */
 public final class AuthCommands {
     private AuthCommands() {
     }
@@ -19,11 +19,10 @@ public final class AuthCommands {
     }
 
     public record StartSession(@TargetAggregateIdentifier UUID sessionId, UUID userId, UUID agencyId,
-                               byte[] tokenHash, Instant expiresAt) {
+                               Instant expiresAt) {
     }
 
-    public record RotateRefreshToken(@TargetAggregateIdentifier UUID sessionId, int presentedGeneration,
-                                     byte[] nextTokenHash, Instant at) {
+    public record RotateRefreshToken(@TargetAggregateIdentifier UUID sessionId, int presentedGeneration, Instant at) {
     }
 
     public record EndSession(@TargetAggregateIdentifier UUID sessionId, String reason) {

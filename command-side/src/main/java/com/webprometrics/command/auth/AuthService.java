@@ -7,15 +7,13 @@ import com.webprometrics.command.auth.AuthCommands.RotateRefreshToken;
 import com.webprometrics.command.auth.AuthCommands.RotationOutcome;
 import com.webprometrics.command.auth.AuthCommands.SignUp;
 import com.webprometrics.command.auth.AuthCommands.StartSession;
-import com.webprometrics.command.infra.EventPositions;
+import com.webprometrics.command.infra.Commands;
 import com.webprometrics.command.team.TeamCommands.AcceptInvitation;
 import com.webprometrics.command.team.InvitationTokenStore;
-import com.webprometrics.platform.domain.DomainException;
 import com.webprometrics.platform.axon.MetadataKeys;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -28,28 +26,28 @@ import java.util.UUID;
 /** Sign-up, sign-in, token refresh and sign-out: checks secrets, then lets the aggregates decide. */
 @Service
 public class AuthService {
-    private final CommandGateway commands;
+    private final Commands commands;
+    private final TransactionTemplate tx;
     private final CredentialStore credentials;
     private final RefreshTokenStore refreshTokens;
     private final InvitationTokenStore invitationTokens;
     private final PasswordEncoder passwords;
     private final AccessTokens accessTokens;
-    private final EventPositions positions;
     private final AuthProperties authProperties;
     private final PlanProperties plans;
     private final Clock clock;
     private final String dummyHash;
 
-    AuthService(CommandGateway commands, CredentialStore credentials, RefreshTokenStore refreshTokens,
-                InvitationTokenStore invitationTokens, PasswordEncoder passwords, AccessTokens accessTokens,
-                EventPositions positions, AuthProperties authProperties, PlanProperties plans, Clock clock) {
+    AuthService(Commands commands, TransactionTemplate tx, CredentialStore credentials,
+                RefreshTokenStore refreshTokens, InvitationTokenStore invitationTokens, PasswordEncoder passwords,
+                AccessTokens accessTokens, AuthProperties authProperties, PlanProperties plans, Clock clock) {
         this.commands = commands;
+        this.tx = tx;
         this.credentials = credentials;
         this.refreshTokens = refreshTokens;
         this.invitationTokens = invitationTokens;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
-        this.positions = positions;
         this.authProperties = authProperties;
         this.plans = plans;
         this.clock = clock;
@@ -71,8 +69,7 @@ public class AuthService {
 
     public Tokens acceptInvitation(String inviteToken, String name, String password) {
         UUID invitationId = invitationTokens.invitationFor(OpaqueTokens.hash(inviteToken))
-                .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "Invitation not found",
-                        "The invitation link is invalid."));
+                .orElseThrow(AuthRejection.INVITATION_NOT_FOUND::get);
         UUID userId = UUID.randomUUID();
         send(new AcceptInvitation(invitationId, userId, name.trim(), passwords.encode(password), clock.instant()), userId, null);
         return startSession(credentials.findByUserId(userId).orElseThrow());
@@ -82,37 +79,44 @@ public class AuthService {
         Optional<CredentialStore.Credentials> found = credentials.findByEmail(email.trim());
         if (found.isEmpty()) {
             passwords.matches(password, dummyHash); // same work as a real check: no account enumeration by timing
-            throw AuthProblems.invalidCredentials();
+            throw AuthRejection.INVALID_CREDENTIALS.get();
         }
         CredentialStore.Credentials user = found.get();
         boolean matched = passwords.matches(password, user.passwordHash());
         UUID sessionId = UUID.randomUUID();
-        LoginOutcome outcome = send(new RecordLoginAttempt(user.userId(), matched, sessionId, clock.instant()),
-                matched ? user.userId() : null, user.agencyId());
+        LoginOutcome outcome = this.<LoginOutcome>send(new RecordLoginAttempt(user.userId(), matched, sessionId, clock.instant()),
+                matched ? user.userId() : null, user.agencyId()).answer();
         if (outcome != LoginOutcome.SUCCEEDED) {
-            throw AuthProblems.invalidCredentials();
+            throw AuthRejection.INVALID_CREDENTIALS.get();
         }
         return startSession(user, sessionId);
     }
 
     public Tokens refresh(String refreshToken) {
-        OpaqueTokens.Parsed presented = OpaqueTokens.parse(refreshToken).orElseThrow(AuthProblems::invalidRefreshToken);
+        OpaqueTokens.Parsed presented = OpaqueTokens.parse(refreshToken).orElseThrow(AuthRejection.INVALID_REFRESH_TOKEN::get);
         RefreshTokenStore.StoredToken stored = refreshTokens.find(presented.id(), presented.generation())
-                .orElseThrow(AuthProblems::invalidRefreshToken);
+                .orElseThrow(AuthRejection.INVALID_REFRESH_TOKEN::get);
         if (!OpaqueTokens.matches(presented.secret(), stored.hash())) {
-            throw AuthProblems.invalidRefreshToken();
+            throw AuthRejection.INVALID_REFRESH_TOKEN.get();
         }
         String nextSecret = OpaqueTokens.newSecret();
-        RotationOutcome outcome = send(new RotateRefreshToken(presented.id(), presented.generation(),
-                OpaqueTokens.hash(nextSecret), clock.instant()), stored.userId(), null);
-        if (outcome != RotationOutcome.ROTATED) {
-            throw AuthProblems.invalidRefreshToken();
+        Commands.Sent<RotationOutcome> rotated = tx.execute(status -> {
+            Commands.Sent<RotationOutcome> sent = send(new RotateRefreshToken(presented.id(), presented.generation(),
+                    clock.instant()), stored.userId(), null);
+            if (sent.answer() == RotationOutcome.ROTATED) {
+                refreshTokens.save(presented.id(), presented.generation() + 1, stored.userId(),
+                        OpaqueTokens.hash(nextSecret));
+            }
+            return sent;
+        });
+        if (rotated.answer() != RotationOutcome.ROTATED) {
+            throw AuthRejection.INVALID_REFRESH_TOKEN.get();
         }
         CredentialStore.Credentials user = credentials.findByUserId(stored.userId()).filter(CredentialStore.Credentials::active)
-                .orElseThrow(AuthProblems::invalidRefreshToken);
+                .orElseThrow(AuthRejection.INVALID_REFRESH_TOKEN::get);
         String token = new OpaqueTokens.Parsed(presented.id(), presented.generation() + 1, nextSecret).format();
         return new Tokens(accessTokens.issue(user), token, accessTokens.ttlSeconds(), user.userId(), user.agencyId(),
-                positions.of(presented.id()));
+                rotated.position());
     }
 
     public void logout(String refreshToken) {
@@ -128,18 +132,22 @@ public class AuthService {
     private Tokens startSession(CredentialStore.Credentials user, UUID sessionId) {
         String secret = OpaqueTokens.newSecret();
         Instant expiresAt = clock.instant().plus(authProperties.refreshTokenTtl());
-        send(new StartSession(sessionId, user.userId(), user.agencyId(), OpaqueTokens.hash(secret), expiresAt),
-                user.userId(), user.agencyId());
+        long position = tx.execute(status -> {
+            long p = send(new StartSession(sessionId, user.userId(), user.agencyId(), expiresAt), user.userId(),
+                    user.agencyId()).position();
+            refreshTokens.save(sessionId, 1, user.userId(), OpaqueTokens.hash(secret));
+            return p;
+        });
         String refreshToken = new OpaqueTokens.Parsed(sessionId, 1, secret).format();
         return new Tokens(accessTokens.issue(user), refreshToken, accessTokens.ttlSeconds(), user.userId(), user.agencyId(),
-                positions.of(sessionId));
+                position);
     }
 
     /**
      * Sign-in flows run before there is an access token, so the actor and agency the events are
      * attributed to come from what the flow established, not from the request.
      */
-    private <R> R send(Object command, UUID actorId, UUID agencyId) {
+    private <R> Commands.Sent<R> send(Object command, UUID actorId, UUID agencyId) {
         Map<String, Object> meta = new HashMap<>();
         if (actorId != null) {
             meta.put(MetadataKeys.USER_ID, actorId.toString());
@@ -147,6 +155,6 @@ public class AuthService {
         if (agencyId != null) {
             meta.put(MetadataKeys.AGENCY_ID, agencyId.toString());
         }
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(meta));
+        return commands.send(command, meta);
     }
 }

@@ -4,23 +4,19 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Secrets and sign-in facts kept outside the event store: password hashes, the e-mail registry that
- * makes e-mails unique under concurrent sign-ups, each user's current role and whether they may sign in.
+ * Password hashes, kept outside the event store, and the e-mail registry that makes e-mails unique under concurrent
+ * sign-ups. Who the user is in the agency (role, active) comes from the events ({@link UserAccountsTable}).
  */
 public interface CredentialStore {
 
-    /** @throws EmailAlreadyRegistered if any user already has this e-mail (case-insensitive). */
-    void register(UUID userId, UUID agencyId, String email, String passwordHash, Role role);
+    /** Claims the e-mail for the user and keeps the password hash. @throws com.webprometrics.platform.domain.DomainException {@link AuthRejection#EMAIL_TAKEN} if taken. */
+    void register(UUID userId, String email, String passwordHash);
 
     Optional<Credentials> findByEmail(String email);
 
     Optional<Credentials> findByUserId(UUID userId);
 
     boolean emailTaken(String email);
-
-    void changeRole(UUID userId, Role role);
-
-    void deactivate(UUID userId);
 
     record Credentials(UUID userId, UUID agencyId, String email, String passwordHash, Role role, boolean active) {
     }

@@ -13,7 +13,8 @@ class JdbcCredentialStore implements CredentialStore {
     private static final RowMapper<Credentials> ROW = (rs, n) -> new Credentials(
             rs.getObject("user_id", UUID.class), rs.getObject("agency_id", UUID.class), rs.getString("email"),
             rs.getString("password_hash"), Role.valueOf(rs.getString("role")), rs.getBoolean("active"));
-    private static final String SELECT = "SELECT user_id, agency_id, email, password_hash, role, active FROM command.credentials ";
+    private static final String SELECT = "SELECT c.user_id, a.agency_id, c.email, c.password_hash, a.role, a.active "
+            + "FROM command.credentials c JOIN command.user_accounts a ON a.user_id = c.user_id ";
 
     private final JdbcTemplate jdbc;
 
@@ -22,38 +23,28 @@ class JdbcCredentialStore implements CredentialStore {
     }
 
     @Override
-    public void register(UUID userId, UUID agencyId, String email, String passwordHash, Role role) {
+    public void register(UUID userId, String email, String passwordHash) {
         try {
-            jdbc.update("INSERT INTO command.credentials (user_id, agency_id, email, password_hash, role) VALUES (?, ?, ?, ?, ?)",
-                    userId, agencyId, email, passwordHash, role.name());
+            jdbc.update("INSERT INTO command.credentials (user_id, email, password_hash) VALUES (?, ?, ?)",
+                    userId, email, passwordHash);
         } catch (DuplicateKeyException e) {
-            throw new EmailAlreadyRegistered();
+            throw AuthRejection.EMAIL_TAKEN.get();
         }
     }
 
     @Override
     public Optional<Credentials> findByEmail(String email) {
-        return jdbc.query(SELECT + "WHERE lower(email) = lower(?)", ROW, email).stream().findFirst();
+        return jdbc.query(SELECT + "WHERE lower(c.email) = lower(?)", ROW, email).stream().findFirst();
     }
 
     @Override
     public Optional<Credentials> findByUserId(UUID userId) {
-        return jdbc.query(SELECT + "WHERE user_id = ?", ROW, userId).stream().findFirst();
+        return jdbc.query(SELECT + "WHERE c.user_id = ?", ROW, userId).stream().findFirst();
     }
 
     @Override
     public boolean emailTaken(String email) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM command.credentials WHERE lower(email) = lower(?))", Boolean.class, email));
-    }
-
-    @Override
-    public void changeRole(UUID userId, Role role) {
-        jdbc.update("UPDATE command.credentials SET role = ?, updated_at = now() WHERE user_id = ?", role.name(), userId);
-    }
-
-    @Override
-    public void deactivate(UUID userId) {
-        jdbc.update("UPDATE command.credentials SET active = FALSE, updated_at = now() WHERE user_id = ?", userId);
     }
 }

@@ -22,7 +22,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A refresh-token family. Each refresh rotates to the next generation; presenting an older generation
  * means the token was copied, so the whole family is revoked and every holder must sign in again.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "snapshotEveryN")
 public class RefreshSession {
     @AggregateIdentifier
     private UUID sessionId;
@@ -36,13 +36,12 @@ public class RefreshSession {
     }
 
     @CommandHandler
-    RefreshSession(StartSession command, RefreshTokenStore tokens) {
+    RefreshSession(StartSession command) {
         apply(new SessionStarted(command.sessionId(), command.userId(), command.agencyId(), command.expiresAt()));
-        tokens.save(command.sessionId(), 1, command.userId(), command.tokenHash());
     }
 
     @CommandHandler
-    RotationOutcome handle(RotateRefreshToken command, RefreshTokenStore tokens) {
+    RotationOutcome handle(RotateRefreshToken command) {
         if (ended) {
             return RotationOutcome.ENDED;
         }
@@ -57,7 +56,6 @@ public class RefreshSession {
         }
         int next = generation + 1;
         apply(new SessionRefreshed(sessionId, userId, agencyId, next));
-        tokens.save(sessionId, next, userId, command.nextTokenHash());
         return RotationOutcome.ROTATED;
     }
 

@@ -11,7 +11,7 @@ public enum Role {
 
     /**
      * Carried only by the short-lived service tokens the command side signs to fetch a report file from the query
-     * side ({@code reports/RenderTokens}). The query side accepts it on the report export alone; the gateway and
+     * side ({@code AccessTokens#issueRenderToken}). The query side accepts it on the report export alone; the gateway and
      * the command side refuse it everywhere.
      */
     public static final String REPORT_RENDERER = "REPORT_RENDERER";

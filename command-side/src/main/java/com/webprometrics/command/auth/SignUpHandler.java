@@ -1,6 +1,5 @@
 package com.webprometrics.command.auth;
 
-import com.webprometrics.command.clients.ClientQuota;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -15,21 +14,18 @@ class SignUpHandler {
     private final Repository<Agency> agencies;
     private final Repository<UserAccount> users;
     private final CredentialStore credentials;
-    private final ClientQuota quota;
 
     SignUpHandler(@Qualifier("agencyRepository") Repository<Agency> agencies,
                   @Qualifier("userAccountRepository") Repository<UserAccount> users,
-                  CredentialStore credentials, ClientQuota quota) {
+                  CredentialStore credentials) {
         this.agencies = agencies;
         this.users = users;
         this.credentials = credentials;
-        this.quota = quota;
     }
 
     @CommandHandler
     void handle(AuthCommands.SignUp command) throws Exception {
-        credentials.register(command.userId(), command.agencyId(), command.email(), command.passwordHash(), Role.OWNER);
-        quota.open(command.agencyId(), command.clientLimit());
+        credentials.register(command.userId(), command.email(), command.passwordHash());
         agencies.newInstance(() -> new Agency(command));
         users.newInstance(() -> new UserAccount(command.userId(), command.agencyId(), command.email(), command.name(),
                 Role.OWNER, null));

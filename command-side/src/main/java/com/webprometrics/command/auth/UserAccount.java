@@ -11,7 +11,7 @@ import com.webprometrics.events.auth.UserLockedOut;
 import com.webprometrics.events.auth.UserRegistered;
 import com.webprometrics.events.team.UserDeactivated;
 import com.webprometrics.events.team.UserRoleChanged;
-import com.webprometrics.platform.domain.DomainException;
+import com.webprometrics.command.team.TeamRejection;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -24,7 +24,7 @@ import java.util.UUID;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A person's account in one agency: sign-in attempts, lockout, role and deactivation. */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "snapshotEveryN", cache = "userCache")
 public class UserAccount {
     static final int MAX_CONSECUTIVE_FAILURES = 5;
     static final Duration LOCKOUT = Duration.ofMinutes(15);
@@ -69,45 +69,43 @@ public class UserAccount {
     }
 
     @CommandHandler
-    void handle(ChangeUserRole command, CredentialStore credentials) {
+    void handle(ChangeUserRole command) {
         requireSameAgency(command.agencyId());
         Role wanted = Role.parse(command.role()).filter(Role::assignable).orElseThrow(() ->
-                new DomainException(DomainException.Kind.INVALID, "Invalid role", "Choose ADMIN, ANALYST, VIEWER or AUDITOR."));
+                TeamRejection.INVALID_ROLE.get());
         if (role == Role.OWNER) {
-            throw new DomainException(DomainException.Kind.FORBIDDEN, "The owner's role cannot be changed.");
+            throw TeamRejection.OWNER_ROLE_FIXED.get();
         }
         if (userId.equals(command.actorId())) {
-            throw new DomainException(DomainException.Kind.FORBIDDEN, "You cannot change your own role.");
+            throw TeamRejection.OWN_ROLE.get();
         }
         if (!active) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "A deactivated user's role cannot be changed.");
+            throw TeamRejection.USER_DEACTIVATED.get();
         }
         if (wanted == role) {
             return;
         }
         apply(new UserRoleChanged(userId, agencyId, role.name(), wanted.name()));
-        credentials.changeRole(userId, wanted);
     }
 
     @CommandHandler
-    void handle(DeactivateUser command, CredentialStore credentials) {
+    void handle(DeactivateUser command) {
         requireSameAgency(command.agencyId());
         if (role == Role.OWNER) {
-            throw new DomainException(DomainException.Kind.FORBIDDEN, "The owner cannot be deactivated.");
+            throw TeamRejection.OWNER_NOT_DEACTIVATABLE.get();
         }
         if (userId.equals(command.actorId())) {
-            throw new DomainException(DomainException.Kind.FORBIDDEN, "You cannot deactivate yourself.");
+            throw TeamRejection.SELF_DEACTIVATION.get();
         }
         if (!active) {
             return;
         }
         apply(new UserDeactivated(userId, agencyId));
-        credentials.deactivate(userId);
     }
 
     private void requireSameAgency(UUID agency) {
         if (!agencyId.equals(agency)) {
-            throw DomainException.notFound("The user");
+            throw TeamRejection.USER_NOT_FOUND.get();
         }
     }
 

@@ -30,14 +30,13 @@ public class ActiveClients {
         try {
             client = clients.load(clientId.toString());
         } catch (AggregateNotFoundException e) {
-            throw DomainException.notFound("The client");
+            throw ClientRejection.NOT_FOUND.get();
         }
         if (!client.invoke(c -> c.belongsTo(agencyId))) {
-            throw DomainException.notFound("The client");
+            throw ClientRejection.NOT_FOUND.get();
         }
         if (client.invoke(Client::archived)) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "Client archived",
-                    "An archived client cannot get new " + what + "; restore it first.");
+            throw ClientRejection.ARCHIVED.because("An archived client cannot get new " + what + "; restore it first.");
         }
     }
 }

@@ -8,7 +8,6 @@ import com.webprometrics.events.clients.ClientArchived;
 import com.webprometrics.events.clients.ClientCreated;
 import com.webprometrics.events.clients.ClientDetailsUpdated;
 import com.webprometrics.events.clients.ClientRestored;
-import com.webprometrics.platform.domain.DomainException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -19,7 +18,7 @@ import java.util.UUID;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** An agency's client. Archived clients keep their history but cannot be edited until restored. */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "snapshotEveryN", cache = "clientCache")
 public class Client {
     @AggregateIdentifier
     private UUID clientId;
@@ -32,7 +31,7 @@ public class Client {
 
     @CommandHandler
     Client(CreateClient command, ClientQuota quota) {
-        quota.reserve(command.agencyId());
+        quota.requireRoom(command.agencyId());
         ClientDetails d = command.details();
         apply(new ClientCreated(command.clientId(), command.agencyId(), d.name(), d.website(), d.industry(),
                 d.contactEmail(), d.notes()));
@@ -42,12 +41,11 @@ public class Client {
     void handle(UpdateClientDetails command) {
         requireSameAgency(command.agencyId());
         if (archived) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "Client archived",
-                    "An archived client cannot be changed; restore it first.");
+            throw ClientRejection.ARCHIVED.get();
         }
         ClientDetails next = details.patchedWith(command.changes());
         if (next.name() == null || next.name().isBlank()) {
-            throw new DomainException(DomainException.Kind.INVALID, "A client needs a name.");
+            throw ClientRejection.NAME_REQUIRED.get();
         }
         if (next.sameAs(details)) {
             return;
@@ -57,22 +55,21 @@ public class Client {
     }
 
     @CommandHandler
-    void handle(ArchiveClient command, ClientQuota quota) {
+    void handle(ArchiveClient command) {
         requireSameAgency(command.agencyId());
         if (archived) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "Already archived", "The client is already archived.");
+            throw ClientRejection.ALREADY_ARCHIVED.get();
         }
         apply(new ClientArchived(clientId, agencyId));
-        quota.release(agencyId);
     }
 
     @CommandHandler
     void handle(RestoreClient command, ClientQuota quota) {
         requireSameAgency(command.agencyId());
         if (!archived) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "Not archived", "The client is not archived.");
+            throw ClientRejection.NOT_ARCHIVED.get();
         }
-        quota.reserve(agencyId);
+        quota.requireRoom(agencyId);
         apply(new ClientRestored(clientId, agencyId));
     }
 
@@ -88,7 +85,7 @@ public class Client {
     /** Another agency's client does not exist as far as the caller can tell. */
     private void requireSameAgency(UUID agency) {
         if (!agencyId.equals(agency)) {
-            throw DomainException.notFound("The client");
+            throw ClientRejection.NOT_FOUND.get();
         }
     }
 

@@ -3,15 +3,12 @@ package com.webprometrics.command.clients;
 import java.util.UUID;
 
 /**
- * How many active clients an agency may have under its plan. Reservations happen in the command's own
- * transaction, so the limit holds even when many creates race.
+ * Whether an agency may have one more active client under its plan. Asked in the command's transaction and holding
+ * the agency's count until it commits, so the limit holds even when many creates race; the count itself follows
+ * from the events ({@link ClientQuotaTable}).
  */
 public interface ClientQuota {
 
-    void open(UUID agencyId, int clientLimit);
-
-    /** @throws ClientLimitReached when every slot is taken */
-    void reserve(UUID agencyId);
-
-    void release(UUID agencyId);
+    /** @throws com.webprometrics.platform.domain.DomainException {@link ClientRejection#LIMIT_REACHED} when every slot is taken */
+    void requireRoom(UUID agencyId);
 }

@@ -50,7 +50,7 @@ public class ConnectableProviders {
     public ProviderInfo require(String key) {
         ProviderInfo provider = Providers.known(key);
         if (!available(provider)) {
-            throw new DomainException(DomainException.Kind.INVALID, "Provider not available",
+            throw IntegrationRejection.PROVIDER_UNAVAILABLE.because(
                     "Provider " + key + " is not available on this server (its connector is not configured).");
         }
         return provider;

@@ -214,6 +214,6 @@ public final class CsvImport {
     }
 
     private static DomainException invalid(String detail) {
-        return new DomainException(DomainException.Kind.INVALID, "Invalid CSV file", detail);
+        return IntegrationRejection.INVALID_CSV.because(detail);
     }
 }

@@ -1,16 +1,13 @@
 package com.webprometrics.command.integrations;
 
 import com.webprometrics.command.integrations.IntegrationCommands.AuthorizeIntegration;
-import com.webprometrics.command.integrations.IntegrationCommands.CheckReconnect;
-import com.webprometrics.command.integrations.IntegrationCommands.CheckUpload;
 import com.webprometrics.command.integrations.IntegrationCommands.CompleteSync;
 import com.webprometrics.command.integrations.IntegrationCommands.ConnectIntegration;
 import com.webprometrics.command.integrations.IntegrationCommands.DisconnectIntegration;
 import com.webprometrics.command.integrations.IntegrationCommands.FailSync;
-import com.webprometrics.command.integrations.IntegrationCommands.Reconnectable;
 import com.webprometrics.command.integrations.IntegrationCommands.RecordAuthorizationFailure;
+import com.webprometrics.command.integrations.IntegrationCommands.RequestReconnect;
 import com.webprometrics.command.integrations.IntegrationCommands.StartSync;
-import com.webprometrics.command.integrations.IntegrationCommands.SyncPlan;
 import com.webprometrics.events.catalogue.Metric;
 import com.webprometrics.events.catalogue.ProviderInfo;
 import com.webprometrics.events.integrations.DailyMetricsRecorded;
@@ -18,12 +15,11 @@ import com.webprometrics.events.integrations.IntegrationAuthorizationFailed;
 import com.webprometrics.events.integrations.IntegrationAuthorized;
 import com.webprometrics.events.integrations.IntegrationConnected;
 import com.webprometrics.events.integrations.IntegrationDisconnected;
+import com.webprometrics.events.integrations.IntegrationReconnectRequested;
 import com.webprometrics.events.integrations.IntegrationRequested;
 import com.webprometrics.events.integrations.IntegrationSyncFailed;
 import com.webprometrics.events.integrations.IntegrationSyncStarted;
 import com.webprometrics.events.integrations.IntegrationSyncSucceeded;
-import com.webprometrics.platform.domain.DomainException;
-import com.webprometrics.platform.domain.DomainException.Kind;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -38,7 +34,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,18 +49,17 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * syncs until the integration is reauthorized. At most one sync runs at a time; a sync that has not
  * finished {@link #STALE_AFTER} after it started (its process died) may be superseded. A day is recorded
  * only when its numbers differ from what this integration last recorded for that date, so re-syncing and
- * re-uploading are idempotent. "Yesterday" is the agency's yesterday, in the zone the integration was
- * created with.
+ * re-uploading are idempotent; what was recorded is kept as a digest per day ({@link DayDigests}), so loading an
+ * integration never brings back years of numbers. "Yesterday" is the agency's yesterday, in the zone the integration
+ * was created with.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "snapshotEveryN", cache = "integrationCache")
 public class Integration {
-    static final Duration STALE_AFTER = Duration.ofMinutes(15);
+    public static final Duration STALE_AFTER = Duration.ofMinutes(15);
     /** How long a sync may spend fetching (from its start), well inside {@link #STALE_AFTER}: never superseded mid-fetch. */
-    static final Duration TIME_LIMIT = Duration.ofMinutes(12);
+    public static final Duration TIME_LIMIT = Duration.ofMinutes(12);
     static final int FIRST_SYNC_DAYS = 365;
     static final int REFETCH_DAYS = 3;
-    static final String SYNC_RUNNING = "Sync running";
-    static final String DISCONNECTED = "Integration disconnected";
     private static final Set<String> AUTHORIZATION_FAILURES = Set.of("access_denied", "exchange_failed",
             "missing_scope", "missing_refresh_token");
 
@@ -74,7 +68,6 @@ public class Integration {
     private UUID agencyId;
     private UUID clientId;
     private String provider;
-    private Map<String, String> settings;
     private ZoneId zone = ZoneOffset.UTC;
     private boolean oauth;
     private boolean authorized;
@@ -85,11 +78,7 @@ public class Integration {
     private LocalDate runningFrom;
     private LocalDate runningTo;
     private LocalDate lastSyncedTo;
-    /** What was last recorded per date: currency plus metrics with trailing zeros stripped. */
-    private final Map<LocalDate, RecordedDay> recorded = new HashMap<>();
-
-    private record RecordedDay(String currency, Map<String, BigDecimal> metrics) {
-    }
+    private DayDigests recorded = new DayDigests();
 
     protected Integration() {
     }
@@ -118,14 +107,12 @@ public class Integration {
     }
 
     @CommandHandler
-    void handle(AuthorizeIntegration command, IntegrationCredentials credentials, SyncSchedule schedule) {
+    void handle(AuthorizeIntegration command) {
         requireSameAgency(command.agencyId());
         requireConnected();
         requireOAuth();
         apply(new IntegrationAuthorized(integrationId, agencyId, clientId, provider,
                 command.scopes() == null ? List.of() : List.copyOf(command.scopes()), command.grantExpiresAt()));
-        credentials.save(integrationId, agencyId, provider, command.sealedCredentials());
-        schedule.add(integrationId, agencyId, command.firstDue());
     }
 
     @CommandHandler
@@ -139,37 +126,33 @@ public class Integration {
     }
 
     @CommandHandler
-    Reconnectable handle(CheckReconnect command) {
+    void handle(RequestReconnect command) {
         requireSameAgency(command.agencyId());
         requireConnected();
         requireOAuth();
-        return new Reconnectable(provider, clientId);
+        apply(new IntegrationReconnectRequested(integrationId, agencyId, clientId, provider));
     }
 
     @CommandHandler
-    SyncPlan handle(StartSync command, SyncSchedule schedule) {
+    void handle(StartSync command) {
         requireSameAgency(command.agencyId());
         requireConnected();
         ProviderInfo p = Providers.find(provider).orElseThrow();
         boolean upload = Providers.CSV_UPLOAD_TRIGGER.equals(command.trigger());
         if (upload && p.fetched()) {
-            throw new DomainException(Kind.CONFLICT, "Not an upload integration",
-                    "Only CSV integrations accept uploads.");
+            throw IntegrationRejection.NOT_UPLOAD.get();
         }
         if (!upload && !p.fetched()) {
-            throw new DomainException(Kind.CONFLICT, "Upload integration",
-                    "This integration gets its data from CSV uploads; upload a file instead.");
+            throw IntegrationRejection.UPLOAD_ONLY.get();
         }
         if (oauth && !authorized) {
-            throw new DomainException(Kind.CONFLICT, "Authorization pending",
-                    "This integration waits for authorization at the provider; finish connecting first.");
+            throw IntegrationRejection.AUTHORIZATION_PENDING.get();
         }
         if (authorizationLost) {
-            throw new DomainException(Kind.CONFLICT, "Reconnect needed",
-                    "The provider's authorization was revoked or has expired; reconnect the integration.");
+            throw IntegrationRejection.RECONNECT_NEEDED.get();
         }
         if (runningSyncId != null && runningSince.plus(STALE_AFTER).isAfter(command.at())) {
-            throw new DomainException(Kind.CONFLICT, SYNC_RUNNING, "A sync is already running");
+            throw IntegrationRejection.SYNC_RUNNING.get();
         }
         LocalDate from = command.from();
         LocalDate to = command.to();
@@ -181,22 +164,18 @@ public class Integration {
             from = lastSyncedTo == null ? earliest : max(earliest, min(lastSyncedTo.minusDays(refetch), to));
         }
         if (from == null || to == null || from.isAfter(to)) {
-            throw new DomainException(Kind.INVALID, "A sync needs a day range from..to with from on or before to.");
+            throw IntegrationRejection.INVALID_RANGE.get();
         }
         if (from.isBefore(Metric.FIRST_DAY) || to.isAfter(LocalDate.ofInstant(command.at(), zone))) {
-            throw new DomainException(Kind.INVALID, "A sync covers days from " + Metric.FIRST_DAY + " to today.");
+            throw IntegrationRejection.INVALID_RANGE.because("A sync covers days from " + Metric.FIRST_DAY + " to today.");
         }
         apply(new IntegrationSyncStarted(integrationId, agencyId, clientId, provider, command.syncId(), from, to,
                 command.trigger()));
-        if (!upload) {
-            // the lease: if this sync's process dies, the schedule picks the integration up once the sync is stale
-            schedule.setNextDue(integrationId, command.at().plus(STALE_AFTER));
-        }
-        return new SyncPlan(integrationId, command.syncId(), clientId, provider, settings, from, to);
     }
 
+    /** Answers how many days were recorded (changed). */
     @CommandHandler
-    int handle(CompleteSync command, SyncSchedule schedule) {
+    int handle(CompleteSync command) {
         requireSameAgency(command.agencyId());
         requireRunning(command.syncId());
         String currency = command.currency();
@@ -204,26 +183,26 @@ public class Integration {
         Map<LocalDate, Map<String, BigDecimal>> days = new TreeMap<>();
         for (DayMetrics day : command.days()) {
             if (day.date().isBefore(runningFrom) || day.date().isAfter(runningTo)) {
-                throw new DomainException(Kind.INVALID, "Day " + day.date() + " is outside the sync's range "
+                throw IntegrationRejection.INVALID_DAYS.because("Day " + day.date() + " is outside the sync's range "
                         + runningFrom + ".." + runningTo + ".");
             }
             for (Map.Entry<String, BigDecimal> metric : day.metrics().entrySet()) {
                 if (!Metric.isBase(metric.getKey()) || metric.getValue() == null) {
-                    throw new DomainException(Kind.INVALID, "Unknown metric or missing value: " + metric.getKey() + ".");
+                    throw IntegrationRejection.INVALID_DAYS.because("Unknown metric or missing value: " + metric.getKey()
+                            + ".");
                 }
                 if (!Metric.inRange(metric.getValue())) {
-                    throw new DomainException(Kind.INVALID, "Value of " + metric.getKey() + " on " + day.date()
+                    throw IntegrationRejection.INVALID_DAYS.because("Value of " + metric.getKey() + " on " + day.date()
                             + " is beyond ±" + Metric.MAX_DAILY_VALUE.toPlainString() + ".");
                 }
             }
             if (days.put(day.date(), day.metrics()) != null) {
-                throw new DomainException(Kind.INVALID, "Day " + day.date() + " appears twice.");
+                throw IntegrationRejection.INVALID_DAYS.because("Day " + day.date() + " appears twice.");
             }
         }
         int changed = 0;
         for (Map.Entry<LocalDate, Map<String, BigDecimal>> day : days.entrySet()) {
-            RecordedDay next = new RecordedDay(currency, normalized(day.getValue()));
-            if (!next.equals(recorded.get(day.getKey()))) {
+            if (recorded.changes(day.getKey(), currency, day.getValue())) {
                 apply(new DailyMetricsRecorded(integrationId, agencyId, clientId, provider, day.getKey(),
                         day.getValue(), currency));
                 changed++;
@@ -231,70 +210,49 @@ public class Integration {
         }
         apply(new IntegrationSyncSucceeded(integrationId, agencyId, clientId, provider, runningSyncId, runningFrom,
                 runningTo, changed, currency, validZone(command.providerTimeZone())));
-        if (command.nextSyncAt() != null) {
-            schedule.setNextDue(integrationId, command.nextSyncAt());
-        }
         return changed;
     }
 
     @CommandHandler
-    void handle(FailSync command, SyncSchedule schedule) {
+    void handle(FailSync command) {
         requireSameAgency(command.agencyId());
         requireRunning(command.syncId());
         String reason = ProviderFailure.REASONS.contains(command.reason()) ? command.reason() : ProviderFailure.PROVIDER;
         apply(new IntegrationSyncFailed(integrationId, agencyId, clientId, provider, command.syncId(), reason,
                 truncate(command.message())));
-        if (command.nextSyncAt() != null) {
-            schedule.setNextDue(integrationId, command.nextSyncAt());
-        }
     }
 
+    /** The stored grant is destroyed with it ({@code CredentialLifecycle}). */
     @CommandHandler
-    String handle(DisconnectIntegration command, SyncSchedule schedule, IntegrationCredentials credentials,
-                  ConnectedAccounts accounts) {
+    void handle(DisconnectIntegration command) {
         requireSameAgency(command.agencyId());
         requireConnected();
         apply(new IntegrationDisconnected(integrationId, agencyId, clientId, provider));
-        schedule.remove(integrationId);
-        credentials.delete(integrationId);
-        accounts.release(integrationId);
-        return provider;
-    }
-
-    @CommandHandler
-    String handle(CheckUpload command) {
-        requireSameAgency(command.agencyId());
-        requireConnected();
-        if (Providers.find(provider).orElseThrow().fetched()) {
-            throw new DomainException(Kind.CONFLICT, "Not an upload integration", "Only CSV integrations accept uploads.");
-        }
-        return zone.getId();
     }
 
     /** Another agency's integration does not exist as far as the caller can tell. */
     private void requireSameAgency(UUID agency) {
         if (!agencyId.equals(agency)) {
-            throw DomainException.notFound("The integration");
+            throw IntegrationRejection.NOT_FOUND.get();
         }
     }
 
     private void requireConnected() {
         if (disconnected) {
-            throw new DomainException(Kind.CONFLICT, DISCONNECTED, "The integration is disconnected.");
+            throw IntegrationRejection.DISCONNECTED.get();
         }
     }
 
     private void requireOAuth() {
         if (!oauth) {
-            throw new DomainException(Kind.CONFLICT, "No authorization needed",
-                    "This integration does not connect through an authorization at the provider.");
+            throw IntegrationRejection.NOT_OAUTH.get();
         }
     }
 
     private void requireRunning(UUID syncId) {
         requireConnected();
         if (runningSyncId == null || !runningSyncId.equals(syncId)) {
-            throw new DomainException(Kind.CONFLICT, "Sync not running", "This sync is not running (any more).");
+            throw IntegrationRejection.SYNC_NOT_RUNNING.get();
         }
     }
 
@@ -304,7 +262,7 @@ public class Integration {
                 throw new IllegalArgumentException();
             }
         } catch (IllegalArgumentException e) {
-            throw new DomainException(Kind.INVALID, "The currency must be an ISO 4217 code such as USD.");
+            throw IntegrationRejection.INVALID_CURRENCY.get();
         }
     }
 
@@ -325,12 +283,6 @@ public class Integration {
         return m.length() > 500 ? m.substring(0, 500) : m;
     }
 
-    private static Map<String, BigDecimal> normalized(Map<String, BigDecimal> metrics) {
-        Map<String, BigDecimal> result = new HashMap<>();
-        metrics.forEach((name, value) -> result.put(name, value.stripTrailingZeros()));
-        return result;
-    }
-
     private static LocalDate min(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
     }
@@ -349,7 +301,6 @@ public class Integration {
         agencyId = event.agencyId();
         clientId = event.clientId();
         provider = event.provider();
-        settings = event.settings() == null ? Map.of() : Map.copyOf(event.settings());
         zone = zoneOf(event.timeZone());
     }
 
@@ -359,7 +310,6 @@ public class Integration {
         agencyId = event.agencyId();
         clientId = event.clientId();
         provider = event.provider();
-        settings = event.settings() == null ? Map.of() : Map.copyOf(event.settings());
         zone = zoneOf(event.timeZone());
         oauth = true;
     }
@@ -380,7 +330,7 @@ public class Integration {
 
     @EventSourcingHandler
     void on(DailyMetricsRecorded event) {
-        recorded.put(event.date(), new RecordedDay(event.currency(), normalized(event.metrics())));
+        recorded.record(event.date(), event.currency(), event.metrics());
     }
 
     @EventSourcingHandler

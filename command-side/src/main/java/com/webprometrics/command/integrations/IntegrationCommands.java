@@ -24,7 +24,8 @@ public final class IntegrationCommands {
      * Begins a sync at {@code at}. With {@code from}/{@code to} null the integration plans the range itself
      * (first sync: the 365 days ending yesterday in the agency's zone; later: from the last synced day minus
      * the provider's re-fetch window in {@code refetchDays}, default 3). An upload
-     * ({@code trigger = "csv-upload"}) names its range. Answers the {@link SyncPlan}.
+     * ({@code trigger = "csv-upload"}) names its range. A fetch follows from {@code IntegrationSyncStarted}
+     * ({@code sync.SyncLauncher}).
      */
     public record StartSync(@TargetAggregateIdentifier UUID integrationId, UUID agencyId, UUID syncId,
                             LocalDate from, LocalDate to, String trigger, Instant at, Map<String, Integer> refetchDays) {
@@ -34,57 +35,37 @@ public final class IntegrationCommands {
         }
     }
 
-    /**
-     * The fetched days of the running sync; only days whose numbers changed are recorded. Answers that count.
-     * {@code nextSyncAt}: when the integration is due again (null: leave the schedule alone).
-     */
+    /** The fetched days of the running sync; only days whose numbers changed are recorded. Answers that count. */
     public record CompleteSync(@TargetAggregateIdentifier UUID integrationId, UUID agencyId, UUID syncId,
-                               List<DayMetrics> days, String currency, String providerTimeZone, Instant nextSyncAt) {
+                               List<DayMetrics> days, String currency, String providerTimeZone) {
         public CompleteSync(UUID integrationId, UUID agencyId, UUID syncId, List<DayMetrics> days, String currency) {
-            this(integrationId, agencyId, syncId, days, currency, null, null);
+            this(integrationId, agencyId, syncId, days, currency, null);
         }
     }
 
-    /** {@code reason}: see {@link ProviderFailure#REASONS}; {@code nextSyncAt} as in {@link CompleteSync}. */
+    /** {@code reason}: see {@link ProviderFailure#REASONS}. */
     public record FailSync(@TargetAggregateIdentifier UUID integrationId, UUID agencyId, UUID syncId,
-                           String reason, String message, Instant nextSyncAt) {
-        public FailSync(UUID integrationId, UUID agencyId, UUID syncId, String reason, String message) {
-            this(integrationId, agencyId, syncId, reason, message, null);
-        }
+                           String reason, String message) {
     }
 
-    /** Ends the connection and destroys its credentials. Answers the provider key (for a best-effort revoke). */
+    /** Ends the connection; its stored grant is destroyed in the same transaction. */
     public record DisconnectIntegration(@TargetAggregateIdentifier UUID integrationId, UUID agencyId) {
     }
 
-    /** Records nothing; refuses (404/409) unless the integration is the caller's, connected and takes uploads. Answers its time zone. */
-    public record CheckUpload(@TargetAggregateIdentifier UUID integrationId, UUID agencyId) {
-    }
-
-    /** Records nothing; refuses (404/409) unless the caller's OAuth integration can be reauthorized. Answers {@link Reconnectable}. */
-    public record CheckReconnect(@TargetAggregateIdentifier UUID integrationId, UUID agencyId) {
-    }
-
-    public record Reconnectable(String provider, UUID clientId) {
+    /** A new authorization round trip for the caller's OAuth integration is about to begin. */
+    public record RequestReconnect(@TargetAggregateIdentifier UUID integrationId, UUID agencyId) {
     }
 
     /**
-     * The OAuth callback's outcome: the grant is stored (already sealed by the credential store, opaque here)
-     * in the same transaction as {@code IntegrationAuthorized}, and the integration is scheduled from
-     * {@code firstDue} on.
+     * The OAuth callback's outcome. The caller stores the sealed grant in the same transaction; the integration
+     * is scheduled from then on ({@code sync.SyncSchedule}).
      */
     public record AuthorizeIntegration(@TargetAggregateIdentifier UUID integrationId, UUID agencyId,
-                                       List<String> scopes, Instant grantExpiresAt, byte[] sealedCredentials,
-                                       Instant firstDue) {
+                                       List<String> scopes, Instant grantExpiresAt) {
     }
 
     /** The authorization round trip came back without a grant; {@code reason} as in {@code IntegrationAuthorizationFailed}. */
     public record RecordAuthorizationFailure(@TargetAggregateIdentifier UUID integrationId, UUID agencyId,
                                              String reason, String message) {
-    }
-
-    /** What a started sync needs to fetch: the provider, the client, the settings and the day range. */
-    public record SyncPlan(UUID integrationId, UUID syncId, UUID clientId, String provider,
-                           Map<String, String> settings, LocalDate from, LocalDate to) {
     }
 }

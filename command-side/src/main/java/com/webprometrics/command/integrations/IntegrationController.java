@@ -3,6 +3,7 @@ package com.webprometrics.command.integrations;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.webprometrics.command.infra.CommandResult;
 import com.webprometrics.command.integrations.oauth.OAuthFlows;
+import com.webprometrics.command.integrations.sync.SyncService;
 import com.webprometrics.platform.security.CurrentUser;
 import com.webprometrics.platform.web.ProblemException;
 import com.webprometrics.platform.web.Problems;
@@ -105,7 +106,7 @@ class IntegrationController {
             SyncService.ImportOutcome outcome = syncs.importCsv(integrationId, user.agencyId(), in);
             CsvImport.Result parsed = outcome.parsed();
             return new Imported(parsed.rowsAccepted(), parsed.rowsRejected(), outcome.daysRecorded(), parsed.errors(),
-                    syncs.positionOf(integrationId));
+                    outcome.position());
         }
     }
 

@@ -23,7 +23,7 @@ public final class Providers {
 
     /** @throws DomainException INVALID for an unknown provider */
     public static ProviderInfo known(String key) {
-        return find(key).orElseThrow(() -> new DomainException(DomainException.Kind.INVALID, "Unknown provider",
+        return find(key).orElseThrow(() -> IntegrationRejection.UNKNOWN_PROVIDER.because(
                 "There is no provider \"" + key + "\"."));
     }
 

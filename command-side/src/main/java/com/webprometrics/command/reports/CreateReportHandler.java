@@ -18,21 +18,19 @@ class CreateReportHandler {
     private final ActiveClients activeClients;
     private final Repository<Agency> agencies;
     private final Repository<Report> reports;
-    private final ReportSchedules schedules;
 
     CreateReportHandler(ActiveClients activeClients,
                         @Qualifier("agencyRepository") Repository<Agency> agencies,
-                        @Qualifier("reportRepository") Repository<Report> reports, ReportSchedules schedules) {
+                        @Qualifier("reportRepository") Repository<Report> reports) {
         this.activeClients = activeClients;
         this.agencies = agencies;
         this.reports = reports;
-        this.schedules = schedules;
     }
 
     @CommandHandler
     void handle(CreateReport command) throws Exception {
         activeClients.require(command.clientId(), command.agencyId(), "reports");
         String timeZone = agencies.load(command.agencyId().toString()).invoke(Agency::timeZone);
-        reports.newInstance(() -> new Report(command, timeZone, schedules));
+        reports.newInstance(() -> new Report(command, timeZone));
     }
 }

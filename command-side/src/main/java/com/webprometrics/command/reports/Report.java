@@ -14,7 +14,6 @@ import com.webprometrics.events.reports.ReportDeliveryFailed;
 import com.webprometrics.events.reports.ReportDeliveryRequested;
 import com.webprometrics.events.reports.ReportScheduleCancelled;
 import com.webprometrics.events.reports.ReportScheduled;
-import com.webprometrics.platform.domain.DomainException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -35,7 +34,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * is requested once per id, recorded as delivered at most once, and a deleted report takes no new deliveries
  * (but one already on its way may still be recorded — the e-mail has gone out).
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "snapshotEveryN", cache = "reportCache")
 public class Report {
     @AggregateIdentifier
     private UUID reportId;
@@ -53,100 +52,90 @@ public class Report {
     }
 
     /** Created by {@link CreateReportHandler} once the client and the agency's time zone are known. */
-    Report(CreateReport command, String timeZone, ReportSchedules schedules) {
-        requireValid(command.definition().problems());
+    Report(CreateReport command, String timeZone) {
+        requireValid(command.definition().problems(), ReportRejection.INVALID_DEFINITION);
         ReportDefinition d = command.definition();
         apply(new ReportCreated(command.reportId(), command.agencyId(), command.clientId(), d.title(), d.metrics(),
                 d.from(), d.to(), d.range(), timeZone));
         if (command.schedule() != null) {
             // events applied in a constructor reach the fields only after it returns: pass the ids along
-            schedule(command.reportId(), command.agencyId(), command.clientId(), timeZone, command.schedule(), schedules);
+            schedule(command.reportId(), command.agencyId(), command.clientId(), timeZone, command.schedule());
         }
     }
 
     @CommandHandler
-    void handle(ChangeReport command, ReportSchedules schedules) {
+    void handle(ChangeReport command) {
         requireMine(command.agencyId());
         ReportDefinition next = command.patch() == null ? definition : command.patch().applyTo(definition);
-        requireValid(next.problems());
+        requireValid(next.problems(), ReportRejection.INVALID_DEFINITION);
         DeliverySchedule nextSchedule = command.scheduleGiven() ? command.schedule() : schedule;
         if (nextSchedule != null) {
-            requireValid(nextSchedule.problems("schedule."));
+            requireValid(nextSchedule.problems("schedule."), ReportRejection.INVALID_SCHEDULE);
         }
         if (!next.sameAs(definition)) {
             apply(new ReportChanged(reportId, agencyId, clientId, next.title(), next.metrics(), next.from(), next.to(),
                     next.range()));
         }
         if (nextSchedule == null && schedule != null) {
-            schedules.remove(reportId);
             apply(new ReportScheduleCancelled(reportId, agencyId, clientId));
         } else if (nextSchedule != null && !nextSchedule.equals(schedule)) {
-            schedule(reportId, agencyId, clientId, timeZone, nextSchedule, schedules);
+            schedule(reportId, agencyId, clientId, timeZone, nextSchedule);
         }
     }
 
     @CommandHandler
-    void handle(DeleteReport command, ReportSchedules schedules, DeliveryQueue queue) {
+    void handle(DeleteReport command) {
         requireMine(command.agencyId());
-        schedules.remove(reportId);
-        queue.cancelFor(reportId);
         apply(new ReportDeleted(reportId, agencyId, clientId));
     }
 
     @CommandHandler
-    boolean handle(RequestDelivery command, DeliveryQueue queue) {
+    boolean handle(RequestDelivery command) {
         requireMine(command.agencyId());
         if (deliveries.containsKey(command.deliveryId())) {
             return false;
         }
         String format = command.format() != null ? command.format() : schedule != null ? schedule.format() : "pdf";
         if (!DeliverySchedule.FORMATS.contains(format)) {
-            throw invalid("format must be pdf or csv.");
+            throw ReportRejection.INVALID_FORMAT.get();
         }
         List<String> recipients = command.recipients() != null ? command.recipients()
                 : schedule != null ? schedule.recipients() : null;
         if (recipients == null) {
-            throw invalid("Name the recipients: the report has no schedule to take them from.");
+            throw ReportRejection.NO_RECIPIENTS.get();
         }
-        requireValid(DeliverySchedule.recipientProblems(recipients, "recipients"));
+        requireValid(DeliverySchedule.recipientProblems(recipients, "recipients"), ReportRejection.INVALID_RECIPIENTS);
         LocalDate asOf = command.asOf() != null ? command.asOf() : LocalDate.ofInstant(command.requestedAt(), zone());
-        queue.enqueue(new DeliveryQueue.Pending(command.deliveryId(), reportId, agencyId, definition.title(), format,
-                recipients, asOf));
         apply(new ReportDeliveryRequested(reportId, agencyId, clientId, command.deliveryId(), command.trigger(), format,
-                recipients, asOf));
+                recipients, asOf, definition.title()));
         return true;
     }
 
     @CommandHandler
-    void handle(RecordDelivery command, ReportFiles files, DeliveryQueue queue) {
+    void handle(RecordDelivery command) {
         requireKnownDelivery(command.agencyId(), command.deliveryId());
         if (deliveries.get(command.deliveryId()) == DeliveryState.DELIVERED) {
             return; // a worker that crashed after sending and was retried: the first record stands
         }
         RenderedFile file = command.file();
         String sha256 = file.sha256();
-        files.store(command.deliveryId(), reportId, agencyId, file, sha256, command.deliveredAt());
-        queue.delivered(command.deliveryId());
         apply(new ReportDelivered(reportId, agencyId, clientId, command.deliveryId(), file.format(), file.from(),
                 file.to(), command.recipients(), file.fileName(), sha256, file.content().length, file.dataPosition(),
                 command.deliveredAt(), command.attempt()));
     }
 
     @CommandHandler
-    void handle(RecordDeliveryFailure command, DeliveryQueue queue) {
+    void handle(RecordDeliveryFailure command) {
         requireKnownDelivery(command.agencyId(), command.deliveryId());
         if (deliveries.get(command.deliveryId()) != DeliveryState.PENDING) {
             return;
         }
-        queue.failed(command.deliveryId(), command.nextAttemptAt());
         apply(new ReportDeliveryFailed(reportId, agencyId, clientId, command.deliveryId(), command.reason(),
                 command.message(), command.attempt(), command.failedAt(), command.nextAttemptAt()));
     }
 
-    private static void schedule(UUID reportId, UUID agencyId, UUID clientId, String timeZone, DeliverySchedule next,
-                                 ReportSchedules schedules) {
-        requireValid(next.problems("schedule."));
-        schedules.put(reportId, agencyId, next.frequency(), timeZone);
+    private static void schedule(UUID reportId, UUID agencyId, UUID clientId, String timeZone, DeliverySchedule next) {
+        requireValid(next.problems("schedule."), ReportRejection.INVALID_SCHEDULE);
         apply(new ReportScheduled(reportId, agencyId, clientId, next.frequency(), next.format(), next.recipients(),
                 timeZone));
     }
@@ -162,25 +151,21 @@ public class Report {
     /** Another agency's report, or a deleted one, does not exist as far as the caller can tell. */
     private void requireMine(UUID agency) {
         if (!agencyId.equals(agency) || deleted) {
-            throw DomainException.notFound("The report");
+            throw ReportRejection.NOT_FOUND.get();
         }
     }
 
     private void requireKnownDelivery(UUID agency, UUID deliveryId) {
         if (!agencyId.equals(agency) || !deliveries.containsKey(deliveryId)) {
-            throw DomainException.notFound("The delivery");
+            throw ReportRejection.DELIVERY_NOT_FOUND.get();
         }
     }
 
-    private static void requireValid(List<FieldProblem> problems) {
+    private static void requireValid(List<FieldProblem> problems, ReportRejection rejection) {
         if (!problems.isEmpty()) {
             FieldProblem first = problems.get(0);
-            throw invalid(first.field() + " " + first.message() + ".");
+            throw rejection.because(first.field() + " " + first.message() + ".");
         }
-    }
-
-    private static DomainException invalid(String detail) {
-        return new DomainException(DomainException.Kind.INVALID, detail);
     }
 
     @EventSourcingHandler

@@ -1,14 +1,12 @@
 package com.webprometrics.command.reports;
 
 import com.webprometrics.command.infra.CommandResult;
-import com.webprometrics.command.infra.EventPositions;
+import com.webprometrics.command.infra.Commands;
 import com.webprometrics.command.reports.ReportCommands.ChangeReport;
 import com.webprometrics.command.reports.ReportCommands.CreateReport;
 import com.webprometrics.command.reports.ReportCommands.DeleteReport;
 import com.webprometrics.command.reports.ReportCommands.RequestDelivery;
-import com.webprometrics.platform.domain.DomainException;
 import com.webprometrics.platform.security.CurrentUser;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,17 +32,15 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/reports")
 class ReportController {
-    private final CommandGateway commands;
-    private final EventPositions positions;
+    private final Commands commands;
     private final ReportDeliveries deliveries;
     private final ReportFiles files;
     private final ManualSendBudget sendBudget;
     private final Clock clock;
 
-    ReportController(CommandGateway commands, EventPositions positions, ReportDeliveries deliveries, ReportFiles files,
-                     ManualSendBudget sendBudget, Clock clock) {
+    ReportController(Commands commands, ReportDeliveries deliveries, ReportFiles files, ManualSendBudget sendBudget,
+                     Clock clock) {
         this.commands = commands;
-        this.positions = positions;
         this.deliveries = deliveries;
         this.files = files;
         this.sendBudget = sendBudget;
@@ -58,24 +54,22 @@ class ReportController {
     ResponseEntity<CommandResult> create(@RequestBody ReportRequests.Create request, CurrentUser user) {
         request.validate();
         UUID reportId = UUID.randomUUID();
-        commands.sendAndWait(new CreateReport(reportId, user.agencyId(), request.clientId(), request.definition(),
-                request.schedule() == null ? null : request.schedule().toSchedule()));
-        return ResponseEntity.created(URI.create("/api/reports/" + reportId)).body(positions.result(reportId));
+        CommandResult result = commands.result(reportId, new CreateReport(reportId, user.agencyId(), request.clientId(),
+                request.definition(), request.schedule() == null ? null : request.schedule().toSchedule()));
+        return ResponseEntity.created(URI.create("/api/reports/" + reportId)).body(result);
     }
 
     @PatchMapping("/{reportId}")
     CommandResult change(@PathVariable UUID reportId, @RequestBody(required = false) Map<String, Object> body,
                          CurrentUser user) {
         ReportRequests.Patch patch = ReportRequests.Patch.parse(body);
-        commands.sendAndWait(new ChangeReport(reportId, user.agencyId(), patch.definition(), patch.scheduleGiven(),
-                patch.schedule()));
-        return positions.result(reportId);
+        return commands.result(reportId, new ChangeReport(reportId, user.agencyId(), patch.definition(),
+                patch.scheduleGiven(), patch.schedule()));
     }
 
     @DeleteMapping("/{reportId}")
     CommandResult delete(@PathVariable UUID reportId, CurrentUser user) {
-        commands.sendAndWait(new DeleteReport(reportId, user.agencyId()));
-        return positions.result(reportId);
+        return commands.result(reportId, new DeleteReport(reportId, user.agencyId()));
     }
 
     /** "Send now": accepted at once, sent in the background; the outcome appears in the delivery history. */
@@ -87,19 +81,19 @@ class ReportController {
         delivery.validate();
         sendBudget.take(user.agencyId());
         UUID deliveryId = UUID.randomUUID();
-        commands.sendAndWait(new RequestDelivery(reportId, user.agencyId(), deliveryId, "manual", delivery.format(),
-                delivery.recipients(), null, clock.instant()));
+        long position = commands.position(new RequestDelivery(reportId, user.agencyId(), deliveryId, "manual",
+                delivery.format(), delivery.recipients(), null, clock.instant()));
         deliveries.kick();
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/api/reports/" + reportId + "/deliveries/" + deliveryId))
-                .body(new DeliveryAccepted(deliveryId, reportId, "requested", positions.of(reportId)));
+                .body(new DeliveryAccepted(deliveryId, reportId, "requested", position));
     }
 
     /** Exactly the bytes that were e-mailed, with their SHA-256 and the read models' position they were built from. */
     @GetMapping("/{reportId}/deliveries/{deliveryId}/file")
     ResponseEntity<byte[]> file(@PathVariable UUID reportId, @PathVariable UUID deliveryId, CurrentUser user) {
         ReportFiles.StoredFile file = files.find(user.agencyId(), reportId, deliveryId)
-                .orElseThrow(() -> DomainException.notFound("The delivered file"));
+                .orElseThrow(ReportRejection.FILE_NOT_FOUND::get);
         byte[] digest = HexFormat.of().parseHex(file.sha256());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))

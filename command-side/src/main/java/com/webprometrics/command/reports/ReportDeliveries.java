@@ -1,30 +1,30 @@
 package com.webprometrics.command.reports;
 
-import com.webprometrics.command.infra.EventPositions;
+import com.webprometrics.command.infra.Commands;
+import com.webprometrics.command.infra.EventStoreHead;
 import com.webprometrics.command.reports.ReportCommands.RecordDelivery;
 import com.webprometrics.command.reports.ReportCommands.RecordDeliveryFailure;
-import com.webprometrics.platform.domain.DomainException;
 import jakarta.annotation.PreDestroy;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Sends requested deliveries: lease a batch (several instances never take the same one), then for each fetch the
- * file from the query side, e-mail it, and record it — file row and {@code ReportDelivered} in one transaction.
+ * The process that sends requested deliveries ({@link DeliveryQueue}). One at a time, each in one transaction that
+ * holds the delivery's row (another instance skips it): fetch the file from the query side, e-mail it, keep its
+ * bytes and record it ({@code ReportDelivered}) — or record the failed attempt ({@code ReportDeliveryFailed}).
  * <p>
- * At least once: a process that dies after the SMTP server took the message but before the record commits
- * leaves the lease to run out ({@code wpm.reports.lease}), and the delivery is sent again. Failures are recorded
- * as {@code ReportDeliveryFailed} and retried after {@code retry-backoff} × 4^(attempt−1), at most
- * {@code max-attempts} times; with no SMTP server configured a delivery fails at once, for good.
+ * At least once: a process that dies after the SMTP server took the message but before the record commits leaves
+ * the delivery pending, and it is sent again. Failed attempts are retried after {@code retry-backoff} ×
+ * 4^(attempt−1), at most {@code max-attempts} times; with no SMTP server configured a delivery fails at once, for
+ * good.
  */
 @Component
 class ReportDeliveries {
@@ -32,10 +32,12 @@ class ReportDeliveries {
     private static final Logger log = LoggerFactory.getLogger(ReportDeliveries.class);
 
     private final DeliveryQueue queue;
+    private final ReportFiles files;
     private final ReportRenderer renderer;
     private final ReportMailer mailer;
-    private final CommandGateway commands;
-    private final EventPositions positions;
+    private final Commands commands;
+    private final EventStoreHead head;
+    private final TransactionTemplate tx;
     private final ReportProperties properties;
     private final Clock clock;
     private final ExecutorService kicks = Executors.newSingleThreadExecutor(r -> {
@@ -44,13 +46,16 @@ class ReportDeliveries {
         return thread;
     });
 
-    ReportDeliveries(DeliveryQueue queue, ReportRenderer renderer, ReportMailer mailer, CommandGateway commands,
-                     EventPositions positions, ReportProperties properties, Clock clock) {
+    ReportDeliveries(DeliveryQueue queue, ReportFiles files, ReportRenderer renderer, ReportMailer mailer,
+                     Commands commands, EventStoreHead head, TransactionTemplate tx, ReportProperties properties,
+                     Clock clock) {
         this.queue = queue;
+        this.files = files;
         this.renderer = renderer;
         this.mailer = mailer;
         this.commands = commands;
-        this.positions = positions;
+        this.head = head;
+        this.tx = tx;
         this.properties = properties;
         this.clock = clock;
     }
@@ -71,56 +76,59 @@ class ReportDeliveries {
 
     /** @return how many deliveries were taken */
     int runOnce() {
-        Instant now = clock.instant();
-        List<DeliveryQueue.Claimed> claimed = queue.claim(now, now.plus(properties.lease()), BATCH);
-        claimed.forEach(this::deliver);
-        return claimed.size();
+        int taken = 0;
+        while (taken < BATCH) {
+            Boolean took;
+            try {
+                took = tx.execute(status -> queue.claimNext(clock.instant()).map(d -> {
+                    deliver(d);
+                    return true;
+                }).orElse(false));
+            } catch (RuntimeException e) {
+                // nothing of the attempt was recorded: the delivery stays due and is taken again (at least once)
+                log.warn("A delivery could not be recorded; it stays due", e);
+                break;
+            }
+            if (!Boolean.TRUE.equals(took)) {
+                break;
+            }
+            taken++;
+        }
+        return taken;
     }
 
-    private void deliver(DeliveryQueue.Claimed claimed) {
-        DeliveryQueue.Pending d = claimed.delivery();
+    private void deliver(DeliveryQueue.Pending d) {
         if (!mailer.configured()) {
-            fail(claimed, "no-smtp", "No SMTP server is configured (WPM_SMTP_HOST), so nothing can be e-mailed.", false);
+            fail(d, "no-smtp", "No SMTP server is configured (WPM_SMTP_HOST), so nothing can be e-mailed.", false);
             return;
         }
         RenderedFile file;
         try {
-            file = renderer.render(d.agencyId(), d.reportId(), d.format(), d.asOf(), positions.of(d.reportId()));
+            file = renderer.render(d.agencyId(), d.reportId(), d.format(), d.asOf(), head.position());
         } catch (RenderFailure e) {
-            fail(claimed, "render", e.getMessage(), true);
+            fail(d, "render", e.getMessage(), true);
             return;
         }
         try {
             mailer.send(d, file);
         } catch (MailException | jakarta.mail.MessagingException e) {
-            fail(claimed, "smtp", "The SMTP server did not take the message: " + rootMessage(e), true);
+            fail(d, "smtp", "The SMTP server did not take the message: " + rootMessage(e), true);
             return;
         }
-        record(() -> commands.sendAndWait(new RecordDelivery(d.reportId(), d.agencyId(), d.deliveryId(), file,
-                d.recipients(), clock.instant(), claimed.attempt())), d);
+        files.keep(file);
+        commands.send(new RecordDelivery(d.reportId(), d.agencyId(), d.deliveryId(), file, d.recipients(),
+                clock.instant(), d.attempt()));
     }
 
-    private void fail(DeliveryQueue.Claimed claimed, String reason, String message, boolean retryable) {
-        DeliveryQueue.Pending d = claimed.delivery();
+    private void fail(DeliveryQueue.Pending d, String reason, String message, boolean retryable) {
         Instant now = clock.instant();
-        Instant next = retryable && claimed.attempt() < properties.maxAttempts()
-                ? now.plus(properties.retryBackoff().multipliedBy((long) Math.pow(4, claimed.attempt() - 1)))
+        Instant next = retryable && d.attempt() < properties.maxAttempts()
+                ? now.plus(properties.retryBackoff().multipliedBy((long) Math.pow(4, d.attempt() - 1)))
                 : null;
-        log.warn("Delivery {} of report {} failed (attempt {}, {}): {}", d.deliveryId(), d.reportId(),
-                claimed.attempt(), next == null ? "giving up" : "retrying at " + next, message);
-        record(() -> commands.sendAndWait(new RecordDeliveryFailure(d.reportId(), d.agencyId(), d.deliveryId(), reason,
-                message.length() > 500 ? message.substring(0, 500) : message, claimed.attempt(), now, next)), d);
-    }
-
-    private void record(Runnable command, DeliveryQueue.Pending d) {
-        try {
-            command.run();
-        } catch (DomainException e) {
-            log.info("Delivery {} of report {} not recorded: {}", d.deliveryId(), d.reportId(), e.getMessage());
-        } catch (RuntimeException e) {
-            // the lease runs out and the delivery is taken again: at least once
-            log.warn("Delivery {} of report {} could not be recorded", d.deliveryId(), d.reportId(), e);
-        }
+        log.warn("Delivery {} of report {} failed (attempt {}, {}): {}", d.deliveryId(), d.reportId(), d.attempt(),
+                next == null ? "giving up" : "retrying at " + next, message);
+        commands.send(new RecordDeliveryFailure(d.reportId(), d.agencyId(), d.deliveryId(), reason,
+                message.length() > 500 ? message.substring(0, 500) : message, d.attempt(), now, next));
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,5 +1,6 @@
 package com.webprometrics.command.reports;
 
+import com.webprometrics.command.auth.AccessTokens;
 import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Component;
 
@@ -14,18 +15,18 @@ import java.util.UUID;
 
 /**
  * Fetches a rendered report file from the query side over HTTP — the command side never reads read models. The
- * request carries a service token ({@link RenderTokens}) and {@code X-Min-Position} (the report's own latest
- * event), so the file reflects at least everything the report was when the delivery was taken; the answer names
+ * request carries a service token ({@link AccessTokens#issueRenderToken}) and {@code X-Min-Position} (the event
+ * store's head when the delivery was taken), so the file reflects at least everything up to then; the answer names
  * the range it covers and the read models' position ({@code X-Report-From}, {@code X-Report-To},
  * {@code X-Data-Position}).
  */
 @Component
 class ReportRenderer {
-    private final RenderTokens tokens;
+    private final AccessTokens tokens;
     private final ReportProperties properties;
     private final HttpClient http;
 
-    ReportRenderer(RenderTokens tokens, ReportProperties properties) {
+    ReportRenderer(AccessTokens tokens, ReportProperties properties) {
         this.tokens = tokens;
         this.properties = properties;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -37,7 +38,7 @@ class ReportRenderer {
         URI uri = URI.create(properties.queryUrl().toString().replaceAll("/+$", "") + "/api/reports/" + reportId
                 + "/export?format=" + format + "&asOf=" + asOf);
         HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(properties.renderTimeout())
-                .header("Authorization", "Bearer " + tokens.issue(agencyId, reportId))
+                .header("Authorization", "Bearer " + tokens.issueRenderToken(agencyId, reportId, properties.renderTokenTtl()))
                 .header("X-Min-Position", String.valueOf(minPosition))
                 .build();
         HttpResponse<byte[]> response;

@@ -1,7 +1,7 @@
 package com.webprometrics.command.reports;
 
+import com.webprometrics.command.infra.Commands;
 import com.webprometrics.command.reports.ReportCommands.RequestDelivery;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,10 +15,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Every {@code wpm.reports.delivery-check} (1 min): turns due schedules into delivery requests, then sends what is
- * waiting. Each due report is claimed, moved to its next occurrence and requested in one transaction; the
- * delivery's id is derived from the report and the occurrence, so even two instances that both saw it due
- * would request it once (the aggregate accepts an id once).
+ * The process behind scheduled reports. Every {@code wpm.reports.delivery-check} (1 min): turns due schedules
+ * ({@link ReportSchedules}) into delivery requests, then sends what is waiting ({@link ReportDeliveries}). Each due
+ * report is claimed and requested in one transaction — the request's event moves it to its next occurrence; the
+ * delivery's id is derived from the report and the occurrence, so even two instances that both saw it due would
+ * request it once (the aggregate accepts an id once).
  */
 @Component
 class ScheduledReports {
@@ -27,11 +28,11 @@ class ScheduledReports {
 
     private final ReportSchedules schedules;
     private final ReportDeliveries deliveries;
-    private final CommandGateway commands;
+    private final Commands commands;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ScheduledReports(ReportSchedules schedules, ReportDeliveries deliveries, CommandGateway commands,
+    ScheduledReports(ReportSchedules schedules, ReportDeliveries deliveries, Commands commands,
                      TransactionTemplate tx, Clock clock) {
         this.schedules = schedules;
         this.deliveries = deliveries;
@@ -56,8 +57,13 @@ class ScheduledReports {
             Optional<ReportSchedules.Due> due;
             try {
                 due = tx.execute(status -> schedules.claimNextDue(now).map(d -> {
-                    commands.sendAndWait(new RequestDelivery(d.reportId(), d.agencyId(), deliveryId(d), "schedule",
-                            null, null, DeliveryCalendar.day(d.dueAt(), d.timeZone()), now));
+                    Boolean fresh = commands.<Boolean>send(new RequestDelivery(d.reportId(), d.agencyId(),
+                            deliveryId(d), "schedule", null, null, DeliveryCalendar.day(d.dueAt(), d.timeZone()), now))
+                            .answer();
+                    if (!Boolean.TRUE.equals(fresh)) {
+                        throw new IllegalStateException("report " + d.reportId() + " was already requested for "
+                                + d.dueAt() + " but is still due");
+                    }
                     return d;
                 }));
             } catch (RuntimeException e) {

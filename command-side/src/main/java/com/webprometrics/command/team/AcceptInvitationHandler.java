@@ -30,7 +30,7 @@ class AcceptInvitationHandler {
         Aggregate<Invitation> invitation = invitations.load(command.invitationId().toString());
         invitation.execute(i -> i.accept(command.userId(), command.at()));
         Invitation accepted = invitation.invoke(i -> i);
-        credentials.register(command.userId(), accepted.agencyId(), accepted.email(), command.passwordHash(), accepted.role());
+        credentials.register(command.userId(), accepted.email(), command.passwordHash());
         users.newInstance(() -> new UserAccount(command.userId(), accepted.agencyId(), accepted.email(), command.name(),
                 accepted.role(), command.invitationId()));
         return accepted.agencyId();

@@ -5,7 +5,6 @@ import com.webprometrics.command.auth.Role;
 import com.webprometrics.command.team.TeamCommands.InviteTeamMember;
 import com.webprometrics.events.team.InvitationAccepted;
 import com.webprometrics.events.team.InvitationIssued;
-import com.webprometrics.platform.domain.DomainException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -31,25 +30,23 @@ public class Invitation {
     }
 
     @CommandHandler
-    Invitation(InviteTeamMember command, CredentialStore credentials, InvitationTokenStore tokens) {
+    Invitation(InviteTeamMember command, CredentialStore credentials) {
         Role wanted = Role.parse(command.role()).filter(Role::assignable).orElseThrow(() ->
-                new DomainException(DomainException.Kind.INVALID, "Invalid role", "Choose ADMIN, ANALYST, VIEWER or AUDITOR."));
+                TeamRejection.INVALID_ROLE.get());
         if (credentials.emailTaken(command.email())) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "E-mail already registered",
-                    "A user with this e-mail already exists.");
+            throw TeamRejection.EMAIL_TAKEN.get();
         }
         apply(new InvitationIssued(command.invitationId(), command.agencyId(), command.email(), wanted.name(),
                 command.invitedBy(), command.expiresAt()));
-        tokens.save(command.invitationId(), command.tokenHash());
     }
 
     /** Called by {@link AcceptInvitationHandler}; the new user is created in the same unit of work. */
     void accept(UUID userId, Instant at) {
         if (accepted) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "Invitation used", "This invitation was already accepted.");
+            throw TeamRejection.INVITATION_USED.get();
         }
         if (!at.isBefore(expiresAt)) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "Invitation expired", "This invitation has expired; ask for a new one.");
+            throw TeamRejection.INVITATION_EXPIRED.get();
         }
         apply(new InvitationAccepted(invitationId, agencyId, userId));
     }

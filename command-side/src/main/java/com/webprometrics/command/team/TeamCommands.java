@@ -10,7 +10,7 @@ public final class TeamCommands {
     }
 
     public record InviteTeamMember(@TargetAggregateIdentifier UUID invitationId, UUID agencyId, String email,
-                                   String role, UUID invitedBy, byte[] tokenHash, Instant expiresAt) {
+                                   String role, UUID invitedBy, Instant expiresAt) {
     }
 
     public record AcceptInvitation(UUID invitationId, UUID userId, String name, String passwordHash, Instant at) {

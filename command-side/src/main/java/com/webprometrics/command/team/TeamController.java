@@ -2,7 +2,7 @@ package com.webprometrics.command.team;
 
 import com.webprometrics.command.auth.OpaqueTokens;
 import com.webprometrics.command.infra.CommandResult;
-import com.webprometrics.command.infra.EventPositions;
+import com.webprometrics.command.infra.Commands;
 import com.webprometrics.command.team.TeamCommands.ChangeUserRole;
 import com.webprometrics.command.team.TeamCommands.DeactivateUser;
 import com.webprometrics.command.team.TeamCommands.InviteTeamMember;
@@ -11,7 +11,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -31,15 +31,17 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/team")
 class TeamController {
-    private final CommandGateway commands;
-    private final EventPositions positions;
+    private final Commands commands;
+    private final InvitationTokenStore tokens;
+    private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration invitationTtl;
 
-    TeamController(CommandGateway commands, EventPositions positions, Clock clock,
+    TeamController(Commands commands, InvitationTokenStore tokens, TransactionTemplate tx, Clock clock,
                    @Value("${wpm.auth.invitation-ttl}") Duration invitationTtl) {
         this.commands = commands;
-        this.positions = positions;
+        this.tokens = tokens;
+        this.tx = tx;
         this.clock = clock;
         this.invitationTtl = invitationTtl;
     }
@@ -58,20 +60,22 @@ class TeamController {
     InvitationResponse invite(@Valid @RequestBody InviteRequest request, CurrentUser user) {
         UUID invitationId = UUID.randomUUID();
         String token = OpaqueTokens.newSecret();
-        commands.sendAndWait(new InviteTeamMember(invitationId, user.agencyId(), request.email().trim(), request.role(),
-                user.userId(), OpaqueTokens.hash(token), clock.instant().plus(invitationTtl)));
-        return new InvitationResponse(invitationId, token, positions.of(invitationId));
+        long position = tx.execute(status -> {
+            long p = commands.position(new InviteTeamMember(invitationId, user.agencyId(), request.email().trim(),
+                    request.role(), user.userId(), clock.instant().plus(invitationTtl)));
+            tokens.save(invitationId, OpaqueTokens.hash(token));
+            return p;
+        });
+        return new InvitationResponse(invitationId, token, position);
     }
 
     @PatchMapping("/{userId}")
     CommandResult changeRole(@PathVariable UUID userId, @Valid @RequestBody RoleRequest request, CurrentUser user) {
-        commands.sendAndWait(new ChangeUserRole(userId, user.agencyId(), request.role(), user.userId()));
-        return positions.result(userId);
+        return commands.result(userId, new ChangeUserRole(userId, user.agencyId(), request.role(), user.userId()));
     }
 
     @DeleteMapping("/{userId}")
     CommandResult deactivate(@PathVariable UUID userId, CurrentUser user) {
-        commands.sendAndWait(new DeactivateUser(userId, user.agencyId(), user.userId()));
-        return positions.result(userId);
+        return commands.result(userId, new DeactivateUser(userId, user.agencyId(), user.userId()));
     }
 }

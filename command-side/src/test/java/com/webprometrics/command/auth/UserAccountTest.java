@@ -2,7 +2,6 @@ package com.webprometrics.command.auth;
 
 import com.webprometrics.command.auth.AuthCommands.LoginOutcome;
 import com.webprometrics.command.auth.AuthCommands.RecordLoginAttempt;
-import com.webprometrics.command.support.InMemoryCredentials;
 import com.webprometrics.command.team.TeamCommands.ChangeUserRole;
 import com.webprometrics.command.team.TeamCommands.DeactivateUser;
 import com.webprometrics.events.auth.LoginFailed;
@@ -11,13 +10,15 @@ import com.webprometrics.events.auth.UserLockedOut;
 import com.webprometrics.events.auth.UserRegistered;
 import com.webprometrics.events.team.UserDeactivated;
 import com.webprometrics.events.team.UserRoleChanged;
-import com.webprometrics.platform.domain.DomainException;
+import com.webprometrics.command.team.TeamRejection;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.UUID;
+
+import static com.webprometrics.command.support.Rejected.rejected;
 
 class UserAccountTest {
     private static final UUID USER = UUID.randomUUID();
@@ -30,9 +31,6 @@ class UserAccountTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(UserAccount.class);
-        InMemoryCredentials credentials = new InMemoryCredentials();
-        credentials.register(USER, AGENCY, "ana@agency.test", "hash", Role.ANALYST);
-        fixture.registerInjectableResource(credentials);
     }
 
     private static UserRegistered analyst() {
@@ -108,7 +106,7 @@ class UserAccountTest {
     void nobodyCanBeMadeASecondOwner() {
         fixture.given(analyst())
                 .when(new ChangeUserRole(USER, AGENCY, "OWNER", UUID.randomUUID()))
-                .expectException(DomainException.class)
+                .expectException(rejected(TeamRejection.INVALID_ROLE))
                 .expectNoEvents();
     }
 
@@ -116,7 +114,7 @@ class UserAccountTest {
     void theOwnersRoleCannotBeChanged() {
         fixture.given(new UserRegistered(USER, AGENCY, "o@agency.test", "Owner", "OWNER", null))
                 .when(new ChangeUserRole(USER, AGENCY, "VIEWER", UUID.randomUUID()))
-                .expectException(DomainException.class)
+                .expectException(rejected(TeamRejection.OWNER_ROLE_FIXED))
                 .expectNoEvents();
     }
 
@@ -124,7 +122,7 @@ class UserAccountTest {
     void anotherAgencyCannotTouchTheUser() {
         fixture.given(analyst())
                 .when(new DeactivateUser(USER, UUID.randomUUID(), UUID.randomUUID()))
-                .expectExceptionMessage("The user was not found.")
+                .expectException(rejected(TeamRejection.USER_NOT_FOUND))
                 .expectNoEvents();
     }
 
@@ -132,7 +130,7 @@ class UserAccountTest {
     void usersCannotDeactivateThemselves() {
         fixture.given(analyst())
                 .when(new DeactivateUser(USER, AGENCY, USER))
-                .expectException(DomainException.class)
+                .expectException(rejected(TeamRejection.SELF_DEACTIVATION))
                 .expectNoEvents();
     }
 

@@ -1,6 +1,5 @@
 package com.webprometrics.command.integrations;
 
-import com.webprometrics.command.support.InMemoryIntegrationPorts;
 import com.webprometrics.command.integrations.IntegrationCommands.CompleteSync;
 import com.webprometrics.command.integrations.IntegrationCommands.StartSync;
 import com.webprometrics.command.integrations.CsvImport.LineError;
@@ -154,7 +153,6 @@ class CsvImportTest {
         history.add(new IntegrationSyncSucceeded(integration, agency, client, "csv", first, from, to, 2));
 
         AggregateTestFixture<Integration> fixture = new AggregateTestFixture<>(Integration.class);
-        fixture.registerInjectableResource(new InMemoryIntegrationPorts());
         fixture.given(history)
                 .andGivenCommands(new StartSync(integration, agency, second, from, to, "csv-upload", Instant.now()))
                 .when(new CompleteSync(integration, agency, second, parse("""

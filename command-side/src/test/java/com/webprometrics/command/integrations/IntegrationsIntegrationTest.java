@@ -3,6 +3,8 @@ package com.webprometrics.command.integrations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webprometrics.command.auth.AuthService;
+import com.webprometrics.command.integrations.sync.ScheduledSyncs;
+import com.webprometrics.command.integrations.sync.SyncRunner;
 import com.webprometrics.command.support.PostgresDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,8 +42,6 @@ class IntegrationsIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     ScheduledSyncs scheduledSyncs;
-    @Autowired
-    SyncSchedule schedule;
     @Autowired
     SyncRunner runner;
     @LocalServerPort
@@ -122,21 +122,21 @@ class IntegrationsIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT next_sync_at > now() + interval '5 hours' FROM command.integration_schedule "
                 + "WHERE integration_id = ?::uuid", Boolean.class, integrationId)).as("due again in 6 h").isTrue();
 
-        // Two instances looking at the same moment never take the same integration.
-        jdbc.update("UPDATE command.integration_schedule SET next_sync_at = now() - interval '1 minute'");
-        java.time.Instant now = java.time.Instant.now();
+        // Two instances looking at the same moment never start the same integration twice.
+        long due = jdbc.update("UPDATE command.integration_schedule SET next_sync_at = now() - interval '1 minute'");
+        long startsBefore = scheduledStarts();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
-            var first = pool.submit(() -> schedule.claimDue(now, now.plusSeconds(3600), 1000));
-            var second = pool.submit(() -> schedule.claimDue(now, now.plusSeconds(3600), 1000));
-            var a = first.get().stream().map(SyncSchedule.Due::integrationId).toList();
-            var b = second.get().stream().map(SyncSchedule.Due::integrationId).toList();
-            assertThat(java.util.Collections.disjoint(a, b)).as("%s and %s overlap", a, b).isTrue();
-            assertThat(a.size() + b.size()).isEqualTo(jdbc.queryForObject(
-                    "SELECT count(*) FROM command.integration_schedule", Integer.class));
+            var first = pool.submit(scheduledSyncs::runOnce);
+            var second = pool.submit(scheduledSyncs::runOnce);
+            assertThat(first.get() + second.get()).isEqualTo(due);
         } finally {
             pool.shutdownNow();
         }
+        assertThat(scheduledStarts() - startsBefore).as("each due integration started once").isEqualTo(due);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM command.integration_schedule WHERE next_sync_at < now()",
+                Integer.class)).as("every started one is leased").isZero();
+        awaitSyncs();
 
         send("DELETE", "/api/integrations/" + integrationId, owner.accessToken(), null, null);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM command.integration_schedule WHERE integration_id = ?::uuid",
@@ -253,6 +253,12 @@ class IntegrationsIntegrationTest {
         return jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM event_store.domain_event_entry "
                 + "WHERE aggregate_identifier = ? AND payload_type = ? ORDER BY global_index DESC LIMIT 1", String.class,
                 integrationId, "com.webprometrics.events.integrations." + event);
+    }
+
+    private long scheduledStarts() {
+        return jdbc.queryForObject("SELECT count(*) FROM event_store.domain_event_entry WHERE payload_type = "
+                + "'com.webprometrics.events.integrations.IntegrationSyncStarted' "
+                + "AND convert_from(payload, 'UTF8') LIKE '%\"trigger\":\"schedule\"%'", Long.class);
     }
 
     private void awaitSyncs() throws InterruptedException {

@@ -7,8 +7,9 @@ import com.github.tomakehurst.wiremock.common.Notifier;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.webprometrics.command.auth.AuthService;
-import com.webprometrics.command.integrations.IntegrationCommands.StartSync;
 import com.webprometrics.command.integrations.credentials.TokenVault;
+import com.webprometrics.command.integrations.sync.ScheduledSyncs;
+import com.webprometrics.command.integrations.sync.SyncRunner;
 import com.webprometrics.command.integrations.http.Sleeper;
 import com.webprometrics.command.integrations.oauth.OAuthTokens;
 import com.webprometrics.command.support.PostgresDatabase;
@@ -141,7 +142,7 @@ class OAuthConnectIntegrationTest {
     static final class HoldingSleeper implements Sleeper {
         final List<Duration> waits = java.util.Collections.synchronizedList(new ArrayList<>());
         volatile CountDownLatch hold;
-        final CountDownLatch holding = new CountDownLatch(1);
+        volatile CountDownLatch holding = new CountDownLatch(1);
 
         @Override
         public void sleep(Duration duration) throws InterruptedException {
@@ -181,6 +182,7 @@ class OAuthConnectIntegrationTest {
         PROVIDERS.resetAll();
         clock.ahead.set(Duration.ZERO);
         sleeper.hold = null;
+        sleeper.holding = new CountDownLatch(1);
         sleeper.waits.clear();
     }
 
@@ -456,19 +458,28 @@ class OAuthConnectIntegrationTest {
     }
 
     @Test
-    void aSyncWhoseProcessDiedIsRetriedOnceItsLeaseRunsOut() throws Exception {
+    void aSyncThatOutlivesItsLeaseIsSupersededByTheSchedule() throws Exception {
         Owner owner = owner("Crashing Agency");
         String id = connectedGa4(owner, "code-c");
-        UUID integration = UUID.fromString(id);
-        // a sync that starts and then never hears from its process again
-        commands.sendAndWait(new StartSync(integration, owner.agencyId, UUID.randomUUID(), null, null, "manual",
-                clock.instant(), Map.of()));
+        // the next fetch hangs in a back-off, as if its process had stopped hearing from anyone
+        PROVIDERS.stubFor(post(urlPathEqualTo(REPORT)).withHeader("Authorization", equalTo("Bearer at-code-c"))
+                .inScenario("stuck").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(429, "{\"error\":{\"code\":429,\"message\":\"Busy.\",\"status\":\"RESOURCE_EXHAUSTED\"}}")
+                        .withHeader("Retry-After", "1"))
+                .willSetStateTo("free"));
+        PROVIDERS.stubFor(post(urlPathEqualTo(REPORT)).withHeader("Authorization", equalTo("Bearer at-code-c"))
+                .inScenario("stuck").whenScenarioStateIs("free").willReturn(json(200, ga4Report(Map.of(yesterday, 3)))));
+        sleeper.hold = new CountDownLatch(1);
+        assertThat(postJson("/api/integrations/" + id + "/sync", owner.token, "").statusCode()).isEqualTo(202);
+        assertThat(sleeper.holding.await(30, TimeUnit.SECONDS)).as("the fetch hangs").isTrue();
         jdbc.update("UPDATE command.integration_schedule SET next_sync_at = now() + interval '1 hour' "
                 + "WHERE integration_id <> ?::uuid AND next_sync_at < now() + interval '1 hour'", id);
 
         assertThat(scheduledSyncs.runOnce()).as("leased: not due yet").isZero();
         clock.ahead.set(Duration.ofMinutes(16));
         assertThat(scheduledSyncs.runOnce()).isEqualTo(1);
+        sleeper.hold.countDown();
+        sleeper.hold = null;
         awaitSyncs();
 
         assertThat(lastPayload(id, "IntegrationSyncStarted")).contains("\"trigger\":\"schedule\"");

@@ -4,12 +4,29 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.webprometrics.platform.axon.eventstore.AppendSignal;
+import com.webprometrics.platform.axon.eventstore.PostgresEventStorageEngine;
+import com.webprometrics.platform.axon.eventstore.SnapshotSerializer;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
 
 /**
  * The event store, token store and serializer as both sides see them: snake_case tables created by
@@ -63,6 +80,42 @@ public class AxonPostgresAutoConfiguration {
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** Wakes the query side after appends (see {@link AppendSignal} for why not a trigger). */
+    @Bean
+    public AppendSignal appendSignal(DataSource dataSource, PlatformTransactionManager transactions,
+                                     @Value("${wpm.event-store.signal-interval-ms:5}") long intervalMillis) {
+        return new AppendSignal(dataSource, transactions, intervalMillis);
+    }
+
+    /**
+     * The JDBC engine both sides use ({@link PostgresEventStorageEngine}). A service that snapshots aggregates
+     * declares a {@link SnapshotSerializer} and a {@link SnapshotFilter} bean; {@code wpm.event-store.batch-size}
+     * is how many events one query reads when a processor is behind.
+     */
+    @Bean
+    @ConditionalOnMissingBean(EventStorageEngine.class)
+    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 ObjectProvider<SnapshotSerializer> snapshotSerializer,
+                                                 ObjectProvider<SnapshotFilter> snapshotFilter,
+                                                 Configuration configuration, ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager, EventSchema eventSchema,
+                                                 AppendSignal appendSignal,
+                                                 @Value("${wpm.event-store.batch-size:100}") int batchSize) {
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
+                .batchSize(batchSize)
+                .snapshotSerializer(snapshotSerializer.stream().map(SnapshotSerializer::serializer).findFirst()
+                        .orElse(defaultSerializer))
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(snapshotFilter.getIfAvailable(configuration::snapshotFilter))
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema);
+        return new PostgresEventStorageEngine(builder, transactionManager, appendSignal);
     }
 
     @Bean

@@ -1,8 +1,9 @@
 package com.webprometrics.platform.domain;
 
 /**
- * A rule of the domain said no. Carries no HTTP types so aggregates stay framework-free; the web layer
- * maps {@link Kind} to a status and problem type.
+ * A rule of the domain said no. Carries no HTTP types so aggregates stay framework-free; the web layer maps
+ * {@link Kind} to a status and problem type and answers {@link #code()}. Refusals of commands name their reason
+ * ({@link Rejection}); the plain constructors are for failures without a name of their own (their code is the kind's).
  */
 public class DomainException extends RuntimeException {
 
@@ -27,11 +28,20 @@ public class DomainException extends RuntimeException {
 
     private final Kind kind;
     private final String title;
+    private final String code;
+
+    public DomainException(Rejection rejection, String detail) {
+        super(detail);
+        this.kind = rejection.kind();
+        this.title = rejection.title();
+        this.code = rejection.code();
+    }
 
     public DomainException(Kind kind, String title, String detail) {
         super(detail);
         this.kind = kind;
         this.title = title;
+        this.code = kind.slug;
     }
 
     public DomainException(Kind kind, String detail) {
@@ -44,6 +54,11 @@ public class DomainException extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** The rejection's stable name ({@link Rejection#code()}), or the kind's slug for unnamed ones. */
+    public String code() {
+        return code;
     }
 
     public static DomainException notFound(String what) {

@@ -49,7 +49,9 @@ public class GlobalExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ProblemDetail domain(DomainException e, HttpServletRequest request) {
-        return at(Problems.of(HttpStatus.valueOf(e.kind().status), e.kind().slug, e.title(), e.getMessage()), request);
+        ProblemDetail problem = Problems.of(HttpStatus.valueOf(e.kind().status), e.kind().slug, e.title(), e.getMessage());
+        problem.setProperty("code", e.code());
+        return at(problem, request);
     }
 
     @ExceptionHandler(CommandExecutionException.class)

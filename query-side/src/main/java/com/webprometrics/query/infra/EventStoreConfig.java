@@ -1,48 +1,22 @@
 package com.webprometrics.query.infra;
 
-import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
-import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The query side only reads the event store. Events are appended by another process; the processors learn of
- * them from PostgreSQL notifications ({@link EventStoreNotifications}, {@link ProcessorsConfig}). A processor that
- * is behind reads {@code wpm.event-store.batch-size} events per query (Axon's default of 100 makes replays pay a
- * round trip per 100 events).
+ * The query side only reads the event store (the engine is platform's {@code PostgresEventStorageEngine}). Events
+ * are appended by another process; the processors learn of them from PostgreSQL notifications
+ * ({@link EventStoreNotifications}, {@link ProcessorsConfig}). A processor that is behind reads
+ * {@code wpm.event-store.batch-size} events per query (Axon's default of 100 makes replays pay a round trip per
+ * 100 events).
  */
 @org.springframework.context.annotation.Configuration
 public class EventStoreConfig {
-
-    /** Axon's auto-configuration backs off once an event bus bean exists, so the engine is declared here. */
-    @Bean
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Configuration configuration, ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager, EventSchema eventSchema,
-                                          @Value("${wpm.event-store.batch-size}") int batchSize) {
-        return JdbcEventStorageEngine.builder()
-                .batchSize(batchSize)
-                .snapshotSerializer(defaultSerializer)
-                .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
-                .eventSerializer(eventSerializer)
-                .snapshotFilter(configuration.snapshotFilter())
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .schema(eventSchema)
-                .build();
-    }
 
     @Bean(name = "eventBus")
     @Qualifier("eventStore")

@@ -3,16 +3,17 @@ package com.webprometrics.command.integrations.oauth;
 import com.webprometrics.command.integrations.IntegrationCommands.AuthorizeIntegration;
 import com.webprometrics.command.integrations.IntegrationCommands.RecordAuthorizationFailure;
 import com.webprometrics.command.integrations.ProviderProperties;
-import com.webprometrics.command.integrations.SyncService;
+import com.webprometrics.command.integrations.IntegrationCredentials;
+import com.webprometrics.command.integrations.sync.SyncService;
+import com.webprometrics.command.infra.Commands;
 import com.webprometrics.command.integrations.credentials.TokenVault;
 import com.webprometrics.events.catalogue.ProviderInfo;
 import com.webprometrics.platform.axon.MetadataKeys;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ import java.util.function.Function;
  * verifier for Google (kept sealed), and a browser nonce that goes into a cookie scoped to the callback; only
  * hashes of state and nonce are stored, with the integration, the user and a ten-minute expiry.
  * {@link #complete} accepts the state once, only from the browser holding the nonce, exchanges the code,
- * stores the grant encrypted together with {@code IntegrationAuthorized}, starts the first sync and sends the
+ * stores the grant encrypted in the transaction of {@code IntegrationAuthorized}, starts the first sync and sends the
  * browser back to the client's page in the SPA. Events of the callback (which carries no access token) are
  * attributed to the user who started the flow.
  */
@@ -49,24 +50,26 @@ public class OAuthFlows {
     private final TokenVault vault;
     private final Grants grants;
     private final List<OAuthClient> clients;
-    private final CommandGateway commands;
+    private final Commands commands;
+    private final IntegrationCredentials credentials;
+    private final TransactionTemplate tx;
     private final SyncService syncs;
     private final Clock clock;
-    private final Duration syncInterval;
     private final SecureRandom random = new SecureRandom();
 
     OAuthFlows(ProviderProperties properties, OAuthStates states, TokenVault vault, Grants grants,
-               List<OAuthClient> clients, CommandGateway commands, SyncService syncs, Clock clock,
-               @Value("${wpm.integrations.sync-interval}") Duration syncInterval) {
+               List<OAuthClient> clients, Commands commands, IntegrationCredentials credentials, TransactionTemplate tx,
+               SyncService syncs, Clock clock) {
         this.properties = properties;
         this.states = states;
         this.vault = vault;
         this.grants = grants;
         this.clients = clients;
         this.commands = commands;
+        this.credentials = credentials;
+        this.tx = tx;
         this.syncs = syncs;
         this.clock = clock;
-        this.syncInterval = syncInterval;
     }
 
     /** Where to send the user, and the browser-binding cookie to set on the way. */
@@ -144,9 +147,12 @@ public class OAuthFlows {
                     + "connect again.", cookieName);
         }
         try {
-            send(new AuthorizeIntegration(pending.integrationId(), pending.agencyId(), tokens.scopes(),
-                    tokens.refreshToken() == null ? tokens.expiresAt() : null, grants.seal(pending.integrationId(), tokens),
-                    clock.instant().plus(syncInterval)), actor);
+            byte[] sealed = grants.seal(pending.integrationId(), tokens);
+            tx.executeWithoutResult(status -> {
+                send(new AuthorizeIntegration(pending.integrationId(), pending.agencyId(), tokens.scopes(),
+                        tokens.refreshToken() == null ? tokens.expiresAt() : null), actor);
+                credentials.save(pending.integrationId(), pending.agencyId(), pending.provider(), sealed);
+            });
         } catch (RuntimeException e) {
             log.info("Authorization of integration {} not recorded: {}", pending.integrationId(), e.getMessage());
             return new Finished(clientPage(pending, "error", "integration_unavailable"), cookieName);
@@ -179,7 +185,7 @@ public class OAuthFlows {
     }
 
     private void send(Object command, Map<String, String> actor) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(actor));
+        commands.send(command, actor);
     }
 
     private OAuthClient clientFor(String provider) {

@@ -12,7 +12,7 @@ import com.webprometrics.command.integrations.oauth.GoogleOAuth;
 import com.webprometrics.command.integrations.oauth.Grants;
 import com.webprometrics.command.integrations.oauth.MetaOAuth;
 import com.webprometrics.command.integrations.oauth.OAuthTokens;
-import com.webprometrics.command.support.InMemoryIntegrationPorts;
+import com.webprometrics.command.support.InMemoryIntegrationCredentials;
 import com.webprometrics.command.support.TestProviders;
 
 import java.io.IOException;
@@ -43,7 +43,7 @@ public final class ConnectorKit implements AutoCloseable {
     public static final UUID INTEGRATION = UUID.fromString("00000000-0000-4000-8000-000000000042");
 
     public final WireMockServer wiremock = new WireMockServer(wireMockConfig().dynamicPort().notifier(new Quiet()));
-    public final InMemoryIntegrationPorts store = new InMemoryIntegrationPorts();
+    public final InMemoryIntegrationCredentials store = new InMemoryIntegrationCredentials();
     public final TokenVault vault;
     public final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
     public final Sleeper sleeper = sleeps::add;

@@ -1,4 +1,4 @@
-package com.webprometrics.command.integrations;
+package com.webprometrics.command.integrations.sync;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;

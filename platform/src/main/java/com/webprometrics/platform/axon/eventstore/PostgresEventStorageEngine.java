@@ -1,0 +1,98 @@
+package com.webprometrics.platform.axon.eventstore;
+
+import org.axonframework.common.jdbc.JdbcUtils;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import static org.axonframework.common.DateTimeUtils.formatInstant;
+import static org.axonframework.eventhandling.EventUtils.asDomainEventMessage;
+
+/**
+ * Axon's JDBC engine with three changes for the command path:
+ * <ul>
+ * <li>a command's events go in as one multi-row {@code INSERT … RETURNING global_index}, so the command knows the
+ * position it produced without asking again ({@link AppendedPositions});</li>
+ * <li>a committed append tells {@link AppendSignal}, which wakes the query side outside the append's transaction
+ * (a {@code NOTIFY} inside it serialized every commit on PostgreSQL's notify lock);</li>
+ * <li>a snapshot is deserialized while it is read, so one that no longer fits its class is skipped (Axon then
+ * replays the events) instead of failing the command that loads it.</li>
+ * </ul>
+ */
+public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
+    private final TransactionManager transactionManager;
+    private final AppendSignal appendSignal;
+
+    public PostgresEventStorageEngine(Builder builder, TransactionManager transactionManager, AppendSignal appendSignal) {
+        super(builder);
+        this.transactionManager = transactionManager;
+        this.appendSignal = appendSignal;
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        EventMessage<?> first = events.get(0);
+        long last = transactionManager.fetchInTransaction(() -> JdbcUtils.executeQuery(getConnection(),
+                connection -> insert(connection, events, serializer),
+                rows -> {
+                    long max = 0;
+                    while (rows.next()) {
+                        max = Math.max(max, rows.getLong(1));
+                    }
+                    return max;
+                },
+                e -> {
+                    handlePersistenceException(e, first);
+                    return new EventStoreException("Appending events failed", e);
+                }));
+        AppendedPositions.record(last);
+        AfterCommit.run(appendSignal::appended);
+    }
+
+    private PreparedStatement insert(Connection connection, List<? extends EventMessage<?>> events,
+                                     Serializer serializer) throws SQLException {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(schema().domainEventTable()).append(" (")
+                .append(schema().domainEventFields()).append(") VALUES ");
+        for (int i = 0; i < events.size(); i++) {
+            sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?)");
+        }
+        sql.append(" RETURNING ").append(schema().globalIndexColumn());
+        PreparedStatement statement = connection.prepareStatement(sql.toString());
+        int p = 0;
+        for (EventMessage<?> message : events) {
+            DomainEventMessage<?> event = asDomainEventMessage(message);
+            SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+            SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
+            statement.setString(++p, event.getIdentifier());
+            statement.setString(++p, event.getAggregateIdentifier());
+            statement.setLong(++p, event.getSequenceNumber());
+            statement.setString(++p, event.getType());
+            statement.setString(++p, formatInstant(event.getTimestamp()));
+            statement.setString(++p, payload.getType().getName());
+            statement.setString(++p, payload.getType().getRevision());
+            statement.setBytes(++p, payload.getData());
+            statement.setBytes(++p, metaData.getData());
+        }
+        return statement;
+    }
+
+    @Override
+    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+        Optional<DomainEventMessage<?>> snapshot = super.readSnapshot(aggregateIdentifier);
+        snapshot.ifPresent(DomainEventMessage::getPayload);
+        return snapshot;
+    }
+}
