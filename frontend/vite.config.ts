@@ -11,6 +11,8 @@ export default defineConfig({
   },
   server: {
     port: 5173,
+    // the role matrix is shared with the backends (src/lib/roles.ts)
+    fs: { allow: ['.', '../web-security/src/main/resources'] },
     proxy: {
       '/api': { target: backend, changeOrigin: false },
       '/health': { target: backend, changeOrigin: false },

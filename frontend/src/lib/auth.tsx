@@ -4,7 +4,7 @@ import { bootstrap, getState, logout, startSession, subscribe, type AuthState, t
 
 export type { Me, Tokens };
 
-export const MANAGER_ROLES = ['OWNER', 'ADMIN'] as const;
+export { MANAGERS as MANAGER_ROLES } from './roles';
 
 export function hasAnyRole(user: Me | null, roles: readonly string[]): boolean {
   return !!user && user.roles.some((role) => roles.includes(role));

@@ -1,8 +1,8 @@
 import { hasAnyRole, type Me } from '@/lib/auth';
+import { WRITERS } from '@/lib/roles';
 
-// VIEWER and AUDITOR read clients only.
-const CLIENT_WRITERS = ['OWNER', 'ADMIN', 'ANALYST'] as const;
+// The writers of the role matrix change clients; everybody else reads them.
 
 export function canEditClients(user: Me | null): boolean {
-  return hasAnyRole(user, CLIENT_WRITERS);
+  return hasAnyRole(user, WRITERS);
 }

@@ -1,6 +1,4 @@
-export const TEAM_ROLES = ['OWNER', 'ADMIN', 'ANALYST', 'VIEWER', 'AUDITOR'] as const;
-export const INVITABLE_ROLES = ['ADMIN', 'ANALYST', 'VIEWER', 'AUDITOR'] as const;
-export type TeamRole = (typeof TEAM_ROLES)[number];
+export { ROLES as TEAM_ROLES, INVITABLE_ROLES } from '@/lib/roles';
 
 export type MemberStatus = 'active' | 'deactivated' | 'invited';
 

@@ -152,12 +152,7 @@ class RoutingTest extends StandardGatewayTest {
 
     @Test
     void proxyUsesApacheWithTheSizedPool() throws Exception {
-        var factories = context.getBeansOfType(org.springframework.http.client.ClientHttpRequestFactory.class);
-        var apache = factories.values().stream()
-                .filter(f -> f instanceof org.springframework.http.client.HttpComponentsClientHttpRequestFactory)
-                .map(f -> (org.springframework.http.client.HttpComponentsClientHttpRequestFactory) f)
-                .findFirst().orElseThrow(() -> new AssertionError("no Apache factory among " + factories));
-        Object client = apache.getHttpClient();
+        Object client = context.getBean(org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class);
         java.lang.reflect.Field field = client.getClass().getDeclaredField("connManager");
         field.setAccessible(true);
         var pool = (org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager) field.get(client);

@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.webprometrics.gateway.error.Problems;
+import com.webprometrics.websecurity.ProblemWriter;
 
 /**
  * Caps request bodies at {@code wpm.gateway.max-body-bytes}: a declared Content-Length above the cap
@@ -56,7 +56,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
             throws IOException {
         // Tomcat would otherwise try to swallow the unread body before answering; close instead.
         response.setHeader("Connection", "close");
-        Problems.write(request, response, 413, "payload-too-large", "Payload Too Large",
+        ProblemWriter.write(request, response, 413, "payload-too-large", "Payload Too Large",
                 "The request body is larger than " + maxBytes + " bytes.");
     }
 

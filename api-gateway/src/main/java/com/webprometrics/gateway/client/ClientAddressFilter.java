@@ -1,5 +1,7 @@
 package com.webprometrics.gateway.client;
 
+import com.webprometrics.websecurity.ClientAddressResolver;
+
 import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
@@ -11,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Resolves the client address, the original scheme and host once per request and keeps them as
- * request attributes for the rate limiter, HSTS and {@link ForwardedHeaders}.
+ * request attributes for the rate limiter, HSTS and the X-Forwarded-* headers ({@code routing.BackendProxy}).
  */
 public class ClientAddressFilter extends OncePerRequestFilter {
 
@@ -48,7 +50,7 @@ public class ClientAddressFilter extends OncePerRequestFilter {
         return peerTrusted(request) && "https".equalsIgnoreCase(firstValue(request.getHeader("X-Forwarded-Proto")));
     }
 
-    static String firstValue(String header) {
+    public static String firstValue(String header) {
         if (header == null) return null;
         int comma = header.indexOf(',');
         return (comma >= 0 ? header.substring(0, comma) : header).trim();

@@ -9,10 +9,8 @@ import org.springframework.core.Ordered;
 
 import com.webprometrics.gateway.body.BodyLimitFilter;
 import com.webprometrics.gateway.client.ClientAddressFilter;
-import com.webprometrics.gateway.client.ClientAddressResolver;
-import com.webprometrics.gateway.client.ForwardedHeaders;
-import com.webprometrics.gateway.client.OwnResponseHeaders;
-import com.webprometrics.gateway.correlation.CorrelationIdFilter;
+import com.webprometrics.websecurity.ClientAddressResolver;
+import com.webprometrics.websecurity.CorrelationIdFilter;
 import com.webprometrics.gateway.error.GatewayErrorFilter;
 import com.webprometrics.gateway.security.CorsConfig;
 import com.webprometrics.gateway.security.SecurityHeadersFilter;
@@ -30,16 +28,6 @@ public class FilterConfig {
     @Bean
     ClientAddressResolver clientAddressResolver(GatewayProperties properties) {
         return new ClientAddressResolver(properties.trustedProxies());
-    }
-
-    @Bean
-    ForwardedHeaders forwardedHeaders() {
-        return new ForwardedHeaders();
-    }
-
-    @Bean
-    OwnResponseHeaders ownResponseHeaders() {
-        return new OwnResponseHeaders();
     }
 
     @Bean

@@ -21,6 +21,7 @@ public record GatewayProperties(
         List<String> trustedProxies,
         List<String> apiPrefixes,
         Pool pool,
+        Backend backend,
         Health health) {
 
     public GatewayProperties {
@@ -33,6 +34,7 @@ public record GatewayProperties(
         trustedProxies = clean(trustedProxies);
         apiPrefixes = clean(apiPrefixes);
         if (pool == null) pool = new Pool(200, 100);
+        if (backend == null) backend = new Backend(Duration.ofSeconds(2), Duration.ofSeconds(30));
         if (health == null) health = new Health(Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 
@@ -46,6 +48,14 @@ public record GatewayProperties(
         public Pool {
             if (maxTotal <= 0) maxTotal = 200;
             if (maxPerRoute <= 0) maxPerRoute = 100;
+        }
+    }
+
+    /** How long the gateway waits to connect to a backend, and for its answer. */
+    public record Backend(Duration connectTimeout, Duration responseTimeout) {
+        public Backend {
+            if (connectTimeout == null) connectTimeout = Duration.ofSeconds(2);
+            if (responseTimeout == null) responseTimeout = Duration.ofSeconds(30);
         }
     }
 

@@ -1,5 +1,7 @@
 package com.webprometrics.gateway.error;
 
+import com.webprometrics.websecurity.ProblemWriter;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -53,7 +55,7 @@ public class GatewayErrorFilter extends OncePerRequestFilter {
             log.warn("{} {}: token could not be checked: {}", request.getMethod(), request.getRequestURI(),
                     rootMessage(e));
             response.setHeader("Retry-After", "5");
-            Problems.write(request, response, 503, "internal", "Service Unavailable",
+            ProblemWriter.write(request, response, 503, "internal", "Service Unavailable",
                     "The access token cannot be verified right now; try again shortly.");
             return;
         }
@@ -61,13 +63,13 @@ public class GatewayErrorFilter extends OncePerRequestFilter {
                 || find(e, UnknownHostException.class) != null) {
             log.warn("{} {}: backend unreachable: {}", request.getMethod(), request.getRequestURI(), rootMessage(e));
             response.setHeader("Retry-After", "5");
-            Problems.write(request, response, 503, "internal", "Service Unavailable",
+            ProblemWriter.write(request, response, 503, "internal", "Service Unavailable",
                     "The service behind this route is not reachable right now; try again shortly.");
             return;
         }
         if (find(e, SocketTimeoutException.class) != null) {
             log.warn("{} {}: backend timed out: {}", request.getMethod(), request.getRequestURI(), rootMessage(e));
-            Problems.write(request, response, 502, "internal", "Bad Gateway",
+            ProblemWriter.write(request, response, 502, "internal", "Bad Gateway",
                     "The service behind this route did not answer in time.");
             return;
         }
@@ -79,12 +81,12 @@ public class GatewayErrorFilter extends OncePerRequestFilter {
             }
             log.warn("{} {}: backend exchange failed: {}", request.getMethod(), request.getRequestURI(),
                     rootMessage(e));
-            Problems.write(request, response, 502, "internal", "Bad Gateway",
+            ProblemWriter.write(request, response, 502, "internal", "Bad Gateway",
                     "The service behind this route answered with an error the gateway could not relay.");
             return;
         }
         log.error("{} {}: unexpected error", request.getMethod(), request.getRequestURI(), e);
-        Problems.write(request, response, 500, "internal", "Internal Server Error",
+        ProblemWriter.write(request, response, 500, "internal", "Internal Server Error",
                 "Something went wrong in the gateway.");
     }
 

@@ -1,5 +1,7 @@
 package com.webprometrics.gateway.error;
 
+import com.webprometrics.websecurity.ProblemWriter;
+
 import java.io.IOException;
 
 import jakarta.servlet.RequestDispatcher;
@@ -50,6 +52,6 @@ public class ProblemErrorController implements ErrorController {
                 }
             }
         }
-        Problems.write(request, response, status, slug, title, detail);
+        ProblemWriter.write(request, response, status, slug, title, detail);
     }
 }

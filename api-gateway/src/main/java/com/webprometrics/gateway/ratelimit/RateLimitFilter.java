@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.webprometrics.gateway.client.ClientAddressFilter;
-import com.webprometrics.gateway.error.Problems;
+import com.webprometrics.websecurity.ProblemWriter;
 import com.webprometrics.gateway.security.PublicEndpoints;
 
 import tools.jackson.core.JacksonException;
@@ -86,7 +86,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
             if (PublicEndpoints.isAuthEntryPoint(request)) {
                 log.warn("rate limit store unavailable, refusing auth request: {}", e.toString());
                 response.setHeader("Retry-After", "5");
-                Problems.write(request, response, 503, "internal", "Service Unavailable",
+                ProblemWriter.write(request, response, 503, "internal", "Service Unavailable",
                         "Sign-in is temporarily unavailable; try again shortly.");
                 return;
             }
@@ -97,7 +97,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
         response.setHeader(REMAINING_HEADER, Long.toString(Math.max(0, decision.remaining())));
         if (!decision.allowed()) {
             response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-            Problems.write(request, response, 429, "rate-limited", "Too Many Requests",
+            ProblemWriter.write(request, response, 429, "rate-limited", "Too Many Requests",
                     "Too many requests; retry after " + decision.retryAfterSeconds() + " seconds.");
             return;
         }

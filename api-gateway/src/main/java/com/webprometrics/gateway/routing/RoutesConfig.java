@@ -2,12 +2,17 @@ package com.webprometrics.gateway.routing;
 
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
-import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
 
 import java.util.Set;
 
-import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,7 +23,7 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import com.webprometrics.gateway.config.GatewayProperties;
-import com.webprometrics.gateway.error.Problems;
+import com.webprometrics.websecurity.ProblemWriter;
 
 /**
  * All routing in one place. {@code /api/**}: GET/HEAD → query-side, every other method →
@@ -33,7 +38,7 @@ public class RoutesConfig {
 
     @Bean
     @Order(0)
-    RouterFunction<ServerResponse> apiRoutes(GatewayProperties properties) {
+    RouterFunction<ServerResponse> apiRoutes(GatewayProperties properties, BackendProxy proxy) {
         String command = properties.commandUrl().toString();
         String query = properties.queryUrl().toString();
         Set<String> prefixes = Set.copyOf(properties.apiPrefixes());
@@ -48,21 +53,21 @@ public class RoutesConfig {
         RequestPredicate alwaysQuery = RequestPredicates.path("/api/ops/**");
 
         return route("command-side-reads")
-                .route(alwaysCommand, http())
+                .route(alwaysCommand, proxy)
                 .before(uri(command))
                 .build()
                 .and(route("query-side")
-                        .route(RequestPredicates.path("/api/**").and(read).and(known).or(alwaysQuery), http())
+                        .route(RequestPredicates.path("/api/**").and(read).and(known).or(alwaysQuery), proxy)
                         .before(uri(query))
                         .build())
                 .and(route("command-side")
-                        .route(RequestPredicates.path("/api/**").and(known), http())
+                        .route(RequestPredicates.path("/api/**").and(known), proxy)
                         .before(uri(command))
                         .build())
                 .and(route("api-not-found")
                         .route(RequestPredicates.path("/api/**"), request -> ServerResponse.status(404)
                                 .build((req, res) -> {
-                                    Problems.write(req, res, 404, "not-found", "Not Found",
+                                    ProblemWriter.write(req, res, 404, "not-found", "Not Found",
                                             "There is no such API resource.");
                                     return null;
                                 }))
@@ -77,17 +82,38 @@ public class RoutesConfig {
     }
 
     /**
-     * Apache httpclient5 towards the backends with an explicitly sized pool (Boot's default is 25 total
-     * / 5 per route). Timeouts: {@code spring.http.clients.connect-timeout|read-timeout}. Content
-     * compression is off so compressed backend responses pass through untouched.
+     * Apache httpclient5 towards the backends with an explicitly sized pool, the configured timeouts, and nothing it
+     * would do on its own: no cookie store, redirect following, proxy lookup, retries or content decompression — the
+     * gateway passes exchanges through as they are (a retried 503 doubled a read-your-writes wait), and each of those
+     * cost CPU on every request (docs/benchmarks.md).
      */
+    @Bean(destroyMethod = "close")
+    CloseableHttpClient backendClient(GatewayProperties properties) {
+        GatewayProperties.Backend backend = properties.backend();
+        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(properties.pool().maxTotal())
+                .setMaxConnPerRoute(properties.pool().maxPerRoute())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(backend.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(backend.responseTimeout()))
+                        .build())
+                .build();
+        return HttpClients.custom()
+                .setConnectionManager(pool)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(backend.responseTimeout()))
+                        .build())
+                .disableContentCompression()
+                .disableCookieManagement()
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableAuthCaching()
+                .setRoutePlanner(new DefaultRoutePlanner(null))
+                .build();
+    }
+
     @Bean
-    ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> backendHttpClient(
-            GatewayProperties properties) {
-        return builder -> builder
-                .withConnectionManagerCustomizer(cm -> cm
-                        .setMaxConnTotal(properties.pool().maxTotal())
-                        .setMaxConnPerRoute(properties.pool().maxPerRoute()))
-                .withHttpClientCustomizer(client -> client.disableContentCompression());
+    BackendProxy backendProxy(CloseableHttpClient backendClient) {
+        return new BackendProxy(backendClient);
     }
 }

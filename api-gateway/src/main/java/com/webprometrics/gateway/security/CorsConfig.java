@@ -12,7 +12,7 @@ import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
-import com.webprometrics.gateway.error.Problems;
+import com.webprometrics.websecurity.ProblemWriter;
 
 /** CORS for the API from the {@code WPM_CORS_ORIGINS} allowlist; a refused request gets 403 problem+json. */
 public final class CorsConfig {
@@ -42,16 +42,12 @@ public final class CorsConfig {
         @Override
         protected void rejectRequest(ServerHttpResponse response) throws IOException {
             if (response instanceof org.springframework.http.server.ServletServerHttpResponse servlet) {
-                HttpServletResponse raw = servlet.getServletResponse();
                 HttpServletRequest request = CURRENT.get();
-                raw.setStatus(403);
-                raw.setContentType(Problems.MEDIA_TYPE);
-                raw.setCharacterEncoding("UTF-8");
-                raw.getOutputStream().write(Problems.json(403, "forbidden", "Forbidden",
-                        "Cross-origin request from an origin that is not allowed.",
-                        request != null ? request.getRequestURI() : null).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                raw.flushBuffer();
-                return;
+                if (request != null) {
+                    ProblemWriter.write(request, servlet.getServletResponse(), 403, "forbidden", "Forbidden",
+                            "Cross-origin request from an origin that is not allowed.");
+                    return;
+                }
             }
             super.rejectRequest(response);
         }

@@ -5,14 +5,13 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Access-token validation ({@code wpm.jwt.*}): JWKS URL, issuer, audience and clock skew. */
+/** Access-token validation ({@code wpm.jwt.*}): JWKS URL, issuer and clock skew (the audience is the API's, fixed). */
 @ConfigurationProperties("wpm.jwt")
-public record JwtProperties(URI jwksUrl, String issuer, String audience, Duration clockSkew) {
+public record JwtProperties(URI jwksUrl, String issuer, Duration clockSkew) {
 
     public JwtProperties {
         if (jwksUrl == null) jwksUrl = URI.create("http://localhost:8081/api/auth/jwks");
         if (issuer == null || issuer.isBlank()) issuer = "webprometrics";
-        if (audience == null || audience.isBlank()) audience = "webprometrics-api";
         if (clockSkew == null) clockSkew = Duration.ofSeconds(30);
     }
 }

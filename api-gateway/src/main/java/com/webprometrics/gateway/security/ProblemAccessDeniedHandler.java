@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-import com.webprometrics.gateway.error.Problems;
+import com.webprometrics.websecurity.ProblemWriter;
 
 /** 403 problem+json when the token is fine but its roles do not allow the route. */
 public class ProblemAccessDeniedHandler implements AccessDeniedHandler {
@@ -16,7 +16,7 @@ public class ProblemAccessDeniedHandler implements AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        Problems.write(request, response, 403, "forbidden", "Forbidden",
+        ProblemWriter.write(request, response, 403, "forbidden", "Forbidden",
                 "Your role does not allow this request.");
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
-import com.webprometrics.gateway.error.Problems;
+import com.webprometrics.websecurity.ProblemWriter;
 
 /** 401 problem+json with {@code WWW-Authenticate: Bearer} (RFC 6750) for a missing or bad token. */
 public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
@@ -22,7 +22,7 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
         response.setHeader("WWW-Authenticate", tokenSent
                 ? "Bearer error=\"invalid_token\", error_description=\"The access token is invalid or expired\""
                 : "Bearer");
-        Problems.write(request, response, 401, "unauthorized", "Unauthorized",
+        ProblemWriter.write(request, response, 401, "unauthorized", "Unauthorized",
                 tokenSent ? "The access token is invalid or expired." : "An access token is required.");
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import com.webprometrics.gateway.config.GatewayProperties;
-import com.webprometrics.gateway.error.Problems;
+import com.webprometrics.websecurity.ProblemWriter;
 
 /**
  * Serves the built SPA from {@code WPM_SPA_DIR} (relative to the working directory or absolute) in
@@ -55,7 +55,7 @@ public class SpaRoutes {
                 .route(outsideApi.and(read), request -> serve(root, request))
                 .route(outsideApi, request -> ServerResponse.status(405).header("Allow", "GET, HEAD")
                         .build((req, res) -> {
-                            Problems.write(req, res, 405, "method-not-allowed", "Method Not Allowed",
+                            ProblemWriter.write(req, res, 405, "method-not-allowed", "Method Not Allowed",
                                     "Only GET and HEAD are allowed here.");
                             return null;
                         }))
@@ -82,7 +82,7 @@ public class SpaRoutes {
         Path index = root.resolve("index.html");
         if (!Files.isRegularFile(index)) {
             return ServerResponse.status(404).build((req, res) -> {
-                Problems.write(req, res, 404, "not-found", "Not Found", "No such page.");
+                ProblemWriter.write(req, res, 404, "not-found", "Not Found", "No such page.");
                 return null;
             });
         }

@@ -1,5 +1,6 @@
 package com.webprometrics.command.auth;
 
+import com.webprometrics.websecurity.Uuids;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.webprometrics.platform.security.CurrentUser;
@@ -59,7 +60,7 @@ public class AccessTokens {
                 .audience(List.of(ResourceServerSecurity.AUDIENCE))
                 .issuedAt(now)
                 .expiresAt(now.plus(ttl))
-                .id(UUID.randomUUID().toString())
+                .id(Uuids.random().toString())
                 .claim(CurrentUser.AGENCY_CLAIM, agencyId.toString())
                 .claim(CurrentUser.ROLES_CLAIM, roles)
                 .build();

@@ -1,5 +1,6 @@
 package com.webprometrics.command.auth;
 
+import com.webprometrics.websecurity.Uuids;
 import com.webprometrics.command.auth.AuthCommands.EndSession;
 import com.webprometrics.command.auth.AuthCommands.LoginOutcome;
 import com.webprometrics.command.auth.AuthCommands.RecordLoginAttempt;
@@ -60,8 +61,8 @@ public class AuthService {
 
     /** @param timeZone the agency's IANA time zone: its days are the days of every dashboard and report */
     public Tokens signUp(String agencyName, String name, String email, String password, ZoneId timeZone) {
-        UUID agencyId = UUID.randomUUID();
-        UUID userId = UUID.randomUUID();
+        UUID agencyId = Uuids.random();
+        UUID userId = Uuids.random();
         send(new SignUp(agencyId, userId, agencyName.trim(), name.trim(), email.trim(),
                 passwords.encode(password), plans.defaultPlan(), plans.defaultClientLimit(), timeZone.getId()), userId, agencyId);
         return startSession(credentials.findByUserId(userId).orElseThrow());
@@ -70,7 +71,7 @@ public class AuthService {
     public Tokens acceptInvitation(String inviteToken, String name, String password) {
         UUID invitationId = invitationTokens.invitationFor(OpaqueTokens.hash(inviteToken))
                 .orElseThrow(AuthRejection.INVITATION_NOT_FOUND::get);
-        UUID userId = UUID.randomUUID();
+        UUID userId = Uuids.random();
         send(new AcceptInvitation(invitationId, userId, name.trim(), passwords.encode(password), clock.instant()), userId, null);
         return startSession(credentials.findByUserId(userId).orElseThrow());
     }
@@ -83,7 +84,7 @@ public class AuthService {
         }
         CredentialStore.Credentials user = found.get();
         boolean matched = passwords.matches(password, user.passwordHash());
-        UUID sessionId = UUID.randomUUID();
+        UUID sessionId = Uuids.random();
         LoginOutcome outcome = this.<LoginOutcome>send(new RecordLoginAttempt(user.userId(), matched, sessionId, clock.instant()),
                 matched ? user.userId() : null, user.agencyId()).answer();
         if (outcome != LoginOutcome.SUCCEEDED) {
@@ -126,7 +127,7 @@ public class AuthService {
     }
 
     private Tokens startSession(CredentialStore.Credentials user) {
-        return startSession(user, UUID.randomUUID());
+        return startSession(user, Uuids.random());
     }
 
     private Tokens startSession(CredentialStore.Credentials user, UUID sessionId) {

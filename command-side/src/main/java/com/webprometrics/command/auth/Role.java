@@ -14,7 +14,7 @@ public enum Role {
      * side ({@code AccessTokens#issueRenderToken}). The query side accepts it on the report export alone; the gateway and
      * the command side refuse it everywhere.
      */
-    public static final String REPORT_RENDERER = "REPORT_RENDERER";
+    public static final String REPORT_RENDERER = com.webprometrics.websecurity.TokenRules.REPORT_RENDERER;
 
     public static Optional<Role> parse(String value) {
         return Arrays.stream(values()).filter(r -> r.name().equals(value)).findFirst();

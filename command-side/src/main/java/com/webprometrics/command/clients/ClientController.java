@@ -1,5 +1,6 @@
 package com.webprometrics.command.clients;
 
+import com.webprometrics.websecurity.Uuids;
 import com.webprometrics.command.clients.ClientCommands.ArchiveClient;
 import com.webprometrics.command.clients.ClientCommands.CreateClient;
 import com.webprometrics.command.clients.ClientCommands.RestoreClient;
@@ -33,7 +34,7 @@ class ClientController {
 
     @PostMapping
     ResponseEntity<CommandResult> create(@Valid @RequestBody ClientRequest request, CurrentUser user) {
-        UUID clientId = UUID.randomUUID();
+        UUID clientId = Uuids.random();
         CommandResult result = commands.result(clientId, new CreateClient(clientId, user.agencyId(), request.toDetails()));
         return ResponseEntity.created(URI.create("/api/clients/" + clientId)).body(result);
     }

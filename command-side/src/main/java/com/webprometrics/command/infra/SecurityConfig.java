@@ -5,6 +5,7 @@ import com.webprometrics.command.auth.Role;
 import com.webprometrics.command.auth.SigningKeys;
 import com.webprometrics.platform.security.ResourceServerSecurity;
 import com.webprometrics.websecurity.CachingJwtDecoder;
+import com.webprometrics.websecurity.RoleMatrix;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -20,14 +21,11 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The command side checks every token itself (never trusting the gateway alone) against its own key,
- * and enforces the same route roles as the gateway.
+ * The command side checks every token itself (never trusting the gateway alone) against its own key, and enforces
+ * the same route roles as the gateway: the role matrix they all read ({@link RoleMatrix}).
  */
 @Configuration
 public class SecurityConfig {
-    private static final String[] WRITERS = {"OWNER", "ADMIN", "ANALYST"};
-    private static final String[] MANAGERS = {"OWNER", "ADMIN"};
-    private static final String[] MEMBERS = {"OWNER", "ADMIN", "ANALYST", "VIEWER", "AUDITOR"};
     private static final String[] PUBLIC_AUTH = {"/api/auth/signup", "/api/auth/login", "/api/auth/refresh",
             "/api/auth/accept-invitation"};
     /** A browser navigation back from Google or Meta: no bearer; the OAuth state says who it is for. */
@@ -37,21 +35,16 @@ public class SecurityConfig {
     SecurityFilterChain commandSecurity(HttpSecurity http) throws Exception {
         String[] ignoreBearer = java.util.stream.Stream.concat(java.util.Arrays.stream(PUBLIC_AUTH),
                 java.util.stream.Stream.of(OAUTH_CALLBACK)).toArray(String[]::new);
-        ResourceServerSecurity.apply(http, ignoreBearer).authorizeHttpRequests(auth -> auth
-                .requestMatchers(HttpMethod.POST, PUBLIC_AUTH).permitAll()
-                .requestMatchers(HttpMethod.GET, "/api/auth/jwks").permitAll()
-                .requestMatchers(HttpMethod.GET, OAUTH_CALLBACK).permitAll()
-                .requestMatchers(HttpMethod.GET, "/api/integrations/providers").authenticated()
-                .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/error").permitAll()
-                .requestMatchers("/api/team/**").hasAnyRole(MANAGERS)
-                .requestMatchers("/api/clients/**").hasAnyRole(WRITERS)
-                .requestMatchers("/api/integrations/**").hasAnyRole(WRITERS)
-                // the file a report delivery sent: any member may read it; every other reports call changes something
-                .requestMatchers(HttpMethod.GET, "/api/reports/*/deliveries/*/file").hasAnyRole(MEMBERS)
-                .requestMatchers("/api/reports/**").hasAnyRole(WRITERS)
-                // a report-rendering service token (Role.REPORT_RENDERER) is for the query side's export only
-                .anyRequest().access(AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
-                        AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole(Role.REPORT_RENDERER)))));
+        ResourceServerSecurity.apply(http, ignoreBearer).authorizeHttpRequests(auth -> {
+            auth.requestMatchers(HttpMethod.POST, PUBLIC_AUTH).permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/auth/jwks").permitAll()
+                    .requestMatchers(HttpMethod.GET, OAUTH_CALLBACK).permitAll()
+                    .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/error").permitAll();
+            RoleMatrix.get().authorize(auth);
+            // a report-rendering service token (Role.REPORT_RENDERER) is for the query side's export only
+            auth.anyRequest().access(AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
+                    AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole(Role.REPORT_RENDERER))));
+        });
         return http.build();
     }
 

@@ -1,5 +1,6 @@
 package com.webprometrics.command.integrations;
 
+import com.webprometrics.websecurity.Uuids;
 import com.webprometrics.command.infra.Commands;
 import com.webprometrics.command.integrations.IntegrationCommands.ConnectIntegration;
 import com.webprometrics.command.integrations.IntegrationCommands.DisconnectIntegration;
@@ -52,7 +53,7 @@ class Connections {
         if (connector.isPresent()) {
             checked = connector.get().checkSettings(checked);
         }
-        UUID id = UUID.randomUUID();
+        UUID id = Uuids.random();
         long position = commands.position(new ConnectIntegration(id, user.agencyId(), clientId, provider.key(),
                 accountName, checked));
         if (Providers.authorizedByOAuth(provider)) {

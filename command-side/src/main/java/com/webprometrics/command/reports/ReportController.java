@@ -1,5 +1,6 @@
 package com.webprometrics.command.reports;
 
+import com.webprometrics.websecurity.Uuids;
 import com.webprometrics.command.infra.CommandResult;
 import com.webprometrics.command.infra.Commands;
 import com.webprometrics.command.reports.ReportCommands.ChangeReport;
@@ -53,7 +54,7 @@ class ReportController {
     @PostMapping
     ResponseEntity<CommandResult> create(@RequestBody ReportRequests.Create request, CurrentUser user) {
         request.validate();
-        UUID reportId = UUID.randomUUID();
+        UUID reportId = Uuids.random();
         CommandResult result = commands.result(reportId, new CreateReport(reportId, user.agencyId(), request.clientId(),
                 request.definition(), request.schedule() == null ? null : request.schedule().toSchedule()));
         return ResponseEntity.created(URI.create("/api/reports/" + reportId)).body(result);
@@ -80,7 +81,7 @@ class ReportController {
         ReportRequests.Delivery delivery = request == null ? new ReportRequests.Delivery(null, null) : request;
         delivery.validate();
         sendBudget.take(user.agencyId());
-        UUID deliveryId = UUID.randomUUID();
+        UUID deliveryId = Uuids.random();
         long position = commands.position(new RequestDelivery(reportId, user.agencyId(), deliveryId, "manual",
                 delivery.format(), delivery.recipients(), null, clock.instant()));
         deliveries.kick();

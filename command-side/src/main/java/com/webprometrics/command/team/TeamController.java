@@ -1,5 +1,6 @@
 package com.webprometrics.command.team;
 
+import com.webprometrics.websecurity.Uuids;
 import com.webprometrics.command.auth.OpaqueTokens;
 import com.webprometrics.command.infra.CommandResult;
 import com.webprometrics.command.infra.Commands;
@@ -58,7 +59,7 @@ class TeamController {
     @PostMapping("/invitations")
     @ResponseStatus(HttpStatus.CREATED)
     InvitationResponse invite(@Valid @RequestBody InviteRequest request, CurrentUser user) {
-        UUID invitationId = UUID.randomUUID();
+        UUID invitationId = Uuids.random();
         String token = OpaqueTokens.newSecret();
         long position = tx.execute(status -> {
             long p = commands.position(new InviteTeamMember(invitationId, user.agencyId(), request.email().trim(),

@@ -9,8 +9,8 @@ import java.util.UUID;
 /** The signed-in user as the access token says: the only source of tenant scope (DESIGN.md rule 4). */
 public record CurrentUser(UUID userId, UUID agencyId, Set<String> roles) {
 
-    public static final String AGENCY_CLAIM = "agency_id";
-    public static final String ROLES_CLAIM = "roles";
+    public static final String AGENCY_CLAIM = com.webprometrics.websecurity.TokenRules.AGENCY_CLAIM;
+    public static final String ROLES_CLAIM = com.webprometrics.websecurity.TokenRules.ROLES_CLAIM;
 
     public static CurrentUser from(Jwt jwt) {
         List<String> roles = jwt.getClaimAsStringList(ROLES_CLAIM);

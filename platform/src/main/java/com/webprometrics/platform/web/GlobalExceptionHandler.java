@@ -1,5 +1,7 @@
 package com.webprometrics.platform.web;
 
+import com.webprometrics.websecurity.CorrelationIdFilter;
+
 import com.webprometrics.platform.domain.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;

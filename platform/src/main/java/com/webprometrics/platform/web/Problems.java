@@ -1,5 +1,6 @@
 package com.webprometrics.platform.web;
 
+import com.webprometrics.websecurity.ProblemWriter;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -7,9 +8,12 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-/** The one way to build an RFC 9457 problem in this system. */
+/**
+ * RFC 9457 problems as Spring MVC answers them ({@code ProblemDetail}); where MVC does not answer (filters), the same
+ * shape comes from web-security's {@link ProblemWriter}.
+ */
 public final class Problems {
-    public static final String TYPE_BASE = "https://webprometrics.dev/problems/";
+    public static final String TYPE_BASE = ProblemWriter.TYPE_BASE;
 
     private Problems() {
     }
@@ -28,16 +32,5 @@ public final class Problems {
 
     public static Map<String, String> fieldError(String field, String message) {
         return Map.of("field", field, "message", message);
-    }
-
-    /** A minimal problem+json body for places that answer before Spring MVC (security filters). */
-    public static String json(int status, String slug, String title, String detail, String correlationId) {
-        return "{\"type\":\"" + TYPE_BASE + slug + "\",\"title\":\"" + escape(title) + "\",\"status\":" + status
-                + ",\"detail\":\"" + escape(detail) + "\""
-                + (correlationId == null ? "" : ",\"correlationId\":\"" + escape(correlationId) + "\"") + "}";
-    }
-
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }

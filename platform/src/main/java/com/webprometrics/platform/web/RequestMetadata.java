@@ -1,6 +1,8 @@
 package com.webprometrics.platform.web;
 
 import com.webprometrics.platform.axon.MetadataKeys;
+import com.webprometrics.websecurity.ClientAddressResolver;
+import com.webprometrics.websecurity.CorrelationIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -14,9 +16,9 @@ import java.util.Map;
 /** Reads who, for which agency, from where and under which correlation id the current request runs. */
 public class RequestMetadata {
     private static final int MAX_USER_AGENT = 256;
-    private final ClientIpResolver clientIp;
+    private final ClientAddressResolver clientIp;
 
-    public RequestMetadata(ClientIpResolver clientIp) {
+    public RequestMetadata(ClientAddressResolver clientIp) {
         this.clientIp = clientIp;
     }
 

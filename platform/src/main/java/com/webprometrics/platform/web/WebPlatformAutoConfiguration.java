@@ -1,6 +1,8 @@
 package com.webprometrics.platform.web;
 
 import com.webprometrics.platform.security.CurrentUserArgumentResolver;
+import com.webprometrics.websecurity.ClientAddressResolver;
+import com.webprometrics.websecurity.CorrelationIdFilter;
 import com.webprometrics.websecurity.LeanSecurityConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -30,13 +32,13 @@ public class WebPlatformAutoConfiguration {
     }
 
     @Bean
-    ClientIpResolver clientIpResolver(@Value("${wpm.trusted-proxies:127.0.0.1,::1}") String trustedProxies) {
-        return new ClientIpResolver(trustedProxies);
+    ClientAddressResolver clientAddressResolver(@Value("${wpm.trusted-proxies:127.0.0.1,::1}") String trustedProxies) {
+        return ClientAddressResolver.of(trustedProxies);
     }
 
     @Bean
-    RequestMetadata requestMetadata(ClientIpResolver clientIpResolver) {
-        return new RequestMetadata(clientIpResolver);
+    RequestMetadata requestMetadata(ClientAddressResolver clientAddresses) {
+        return new RequestMetadata(clientAddresses);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.webprometrics.command.integrations.sync;
 
+import com.webprometrics.websecurity.Uuids;
 import com.webprometrics.command.infra.Commands;
 import com.webprometrics.command.integrations.CsvImport;
 import com.webprometrics.command.integrations.DayMetrics;
@@ -94,7 +95,7 @@ public class SyncService {
             throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
                     "Too many syncs are running right now; try again in a few minutes.");
         }
-        UUID syncId = UUID.randomUUID();
+        UUID syncId = Uuids.random();
         long position = commands.send(new StartSync(integrationId, agencyId, syncId, null, null, trigger,
                 clock.instant(), refetchDays), actor).position();
         return new Started(syncId, position);
@@ -102,7 +103,7 @@ public class SyncService {
 
     /** A due integration, claimed by the schedule in the caller's transaction. */
     void startScheduled(UUID integrationId, UUID agencyId) {
-        commands.send(new StartSync(integrationId, agencyId, UUID.randomUUID(), null, null, "schedule", clock.instant(),
+        commands.send(new StartSync(integrationId, agencyId, Uuids.random(), null, null, "schedule", clock.instant(),
                 refetchDays));
     }
 
@@ -170,7 +171,7 @@ public class SyncService {
         }
         LocalDate from = parsed.days().get(0).date();
         LocalDate to = parsed.days().get(parsed.days().size() - 1).date();
-        UUID syncId = UUID.randomUUID();
+        UUID syncId = Uuids.random();
         commands.send(new StartSync(integrationId, agencyId, syncId, from, to, Providers.CSV_UPLOAD_TRIGGER, clock.instant()));
         String currency = integration.settings().getOrDefault("currency", DEFAULT_CURRENCY);
         Commands.Sent<Integer> recorded = complete(integrationId, agencyId, syncId, parsed.days(), currency, null, Map.of());

@@ -1,4 +1,4 @@
-package com.webprometrics.gateway;
+package com.webprometrics.websecurity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.webprometrics.gateway.client.ClientAddressResolver;
 
 class ClientAddressResolverTest {
 

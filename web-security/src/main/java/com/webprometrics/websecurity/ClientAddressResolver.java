@@ -1,17 +1,20 @@
-package com.webprometrics.gateway.client;
+package com.webprometrics.websecurity;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import jakarta.servlet.http.HttpServletRequest;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Finds the client address of a request: the direct peer, unless the peer is a trusted proxy
- * ({@code WPM_TRUSTED_PROXIES}: IP literals or CIDR blocks); then the right-most
- * {@code X-Forwarded-For} entry that is not a trusted proxy. Entries are only ever parsed as IP
- * literals (never resolved through DNS); a malformed entry stops the walk at the last trusted hop.
+ * Finds the client address of a request, the same way at every hop (the gateway's rate limits and every service's
+ * audit metadata): the direct peer, unless the peer is a trusted proxy ({@code WPM_TRUSTED_PROXIES}: IP literals or
+ * CIDR blocks); then the right-most {@code X-Forwarded-For} entry that is not a trusted proxy. Entries are only ever
+ * parsed as IP literals (never resolved through DNS); a malformed entry stops the walk at the last trusted hop.
  */
 public final class ClientAddressResolver {
 
@@ -19,7 +22,14 @@ public final class ClientAddressResolver {
             "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+(%[A-Za-z0-9._-]+)?");
 
+    public static final String FORWARDED_FOR = "X-Forwarded-For";
     private final List<Cidr> trusted;
+
+    /** @param trustedProxies comma-separated, as configured */
+    public static ClientAddressResolver of(String trustedProxies) {
+        return new ClientAddressResolver(Arrays.stream(trustedProxies.split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList());
+    }
 
     public ClientAddressResolver(List<String> trustedProxies) {
         List<Cidr> list = new ArrayList<>();
@@ -27,6 +37,10 @@ public final class ClientAddressResolver {
             list.add(Cidr.parse(entry.trim()));
         }
         this.trusted = List.copyOf(list);
+    }
+
+    public String resolve(HttpServletRequest request) {
+        return resolve(request.getRemoteAddr(), request.getHeaders(FORWARDED_FOR));
     }
 
     public String resolve(String peer, Enumeration<String> forwardedForHeaders) {
