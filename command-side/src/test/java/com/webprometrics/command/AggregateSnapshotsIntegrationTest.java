@@ -71,7 +71,7 @@ class AggregateSnapshotsIntegrationTest {
     void aClientWithTenThousandEventsLoadsFromASnapshotAndAtMostTheEventsAfterIt() throws Exception {
         AuthService.Tokens owner = signUp();
         String client = createClient(owner);
-        appendHistory(owner.agencyId(), client, 9_999);
+        appendHistory(owner.agencyId(), client, 1, 9_999);
         clientCache.removeAll(); // the cache knows only the create: this command replays all 10,000 events once
 
         assertThat(patch(owner, client, "{\"notes\":\"after the history\"}").statusCode()).isEqualTo(200);
@@ -128,14 +128,34 @@ class AggregateSnapshotsIntegrationTest {
         assertThat(last.industry()).isEqualTo("Food");
     }
 
+    @Test
+    void aCachedClientThatAnotherInstanceChangedIsLoadedAfreshAndTheCommandGoesThrough() throws Exception {
+        AuthService.Tokens owner = signUp();
+        String client = createClient(owner);
+        assertThat(patch(owner, client, "{\"notes\":\"cached here\"}").statusCode()).isEqualTo(200);
+        appendHistory(owner.agencyId(), client, 2, 2); // another instance's command, behind this one's cache
+
+        HttpResponse<String> patched = patch(owner, client, "{\"industry\":\"Food\"}");
+
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        List<DomainEventMessage<?>> events = readAll(client);
+        assertThat(events).extracting(DomainEventMessage::getSequenceNumber).containsExactly(0L, 1L, 2L, 3L);
+        ClientDetailsUpdated last = (ClientDetailsUpdated) events.get(3).getPayload();
+        assertThat(last.name()).as("decided on the other instance's state").isEqualTo("History 2");
+        assertThat(last.industry()).isEqualTo("Food");
+        assertThat(JSON.readTree(patched.body()).get("position").asLong()).isEqualTo(jdbc.queryForObject(
+                "SELECT max(global_index) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, client));
+    }
+
     /** History as the command side would have appended it, without waiting for 9,999 commands. */
-    private void appendHistory(UUID agency, String client, int events) {
+    private void appendHistory(UUID agency, String client, int first, int last) {
         List<EventMessage<?>> batch = new ArrayList<>();
-        for (int seq = 1; seq <= events; seq++) {
+        for (int seq = first; seq <= last; seq++) {
             batch.add(new GenericDomainEventMessage<>("Client", client, seq, new ClientDetailsUpdated(
                     UUID.fromString(client), agency, "History " + seq, "https://history.example/" + seq, "Retail",
                     null, "history " + seq)));
-            if (batch.size() == 1000 || seq == events) {
+            if (batch.size() == 1000 || seq == last) {
                 eventStore.publish(batch);
                 batch = new ArrayList<>();
             }

@@ -1,6 +1,7 @@
 package com.webprometrics.command.infra;
 
 import com.webprometrics.platform.axon.eventstore.AppendedPositions;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
@@ -30,13 +31,13 @@ public class Commands {
 
     /** @param metadata added to the request's (who acted, when there is no signed-in request) */
     public <R> Sent<R> send(Object command, Map<String, ?> metadata) {
-        long outer = AppendedPositions.last();
-        AppendedPositions.clear();
+        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command).andMetaData(metadata);
+        AppendedPositions.expect(message.getIdentifier());
         try {
-            R answer = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
-            return new Sent<>(answer, AppendedPositions.last());
+            R answer = gateway.sendAndWait(message);
+            return new Sent<>(answer, AppendedPositions.take(message.getIdentifier()));
         } finally {
-            AppendedPositions.raiseTo(outer);
+            AppendedPositions.take(message.getIdentifier());
         }
     }
 

@@ -14,7 +14,6 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -109,13 +108,27 @@ public class AxonPostgresAutoConfiguration {
                 .snapshotSerializer(snapshotSerializer.stream().map(SnapshotSerializer::serializer).findFirst()
                         .orElse(defaultSerializer))
                 .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .persistenceExceptionResolver(AxonPostgresAutoConfiguration::isUniqueViolation)
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(snapshotFilter.getIfAvailable(configuration::snapshotFilter))
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema);
         return new PostgresEventStorageEngine(builder, transactionManager, appendSignal);
+    }
+
+    /**
+     * PostgreSQL's unique_violation (SQLState 23505) anywhere in the cause chain: an event at an aggregate sequence
+     * that is taken, which Axon turns into a {@code ConcurrencyException} (409, and the command gateway's retry).
+     * Axon's JDBC default looks for {@code SQLIntegrityConstraintViolationException}, which pgjdbc never throws.
+     */
+    static boolean isUniqueViolation(Exception exception) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Bean

@@ -1,32 +1,35 @@
 package com.webprometrics.platform.axon.eventstore;
 
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
- * The highest global index the current thread's commands appended. Commands run on the caller's thread (Axon's
- * simple command bus), so whoever sent a command reads the position it produced right after it returns.
+ * The highest global index each awaited command appended. A sender that wants its command's position says so before
+ * sending ({@link #expect}); the append records it under the command message's identifier — also when the command
+ * ran on another thread, as a retried one does — and the sender takes it afterwards ({@link #take}).
  */
 public final class AppendedPositions {
-    private static final ThreadLocal<long[]> LAST = ThreadLocal.withInitial(() -> new long[1]);
+    private static final Map<String, Long> BY_COMMAND = new ConcurrentHashMap<>();
 
     private AppendedPositions() {
     }
 
+    public static void expect(String commandIdentifier) {
+        BY_COMMAND.put(commandIdentifier, 0L);
+    }
+
+    /** @return the highest position the command appended, 0 when it appended nothing */
+    public static long take(String commandIdentifier) {
+        Long position = BY_COMMAND.remove(commandIdentifier);
+        return position == null ? 0 : position;
+    }
+
     static void record(long position) {
-        long[] last = LAST.get();
-        last[0] = Math.max(last[0], position);
-    }
-
-    /** Forgets what earlier commands on this thread appended. */
-    public static void clear() {
-        LAST.get()[0] = 0;
-    }
-
-    /** Keeps at least {@code position} (what an outer command on this thread had appended before). */
-    public static void raiseTo(long position) {
-        record(position);
-    }
-
-    /** @return the highest position appended since {@link #clear()}, 0 when nothing was appended */
-    public static long last() {
-        return LAST.get()[0];
+        if (CurrentUnitOfWork.isStarted()) {
+            String command = CurrentUnitOfWork.get().root().getMessage().getIdentifier();
+            BY_COMMAND.computeIfPresent(command, (id, last) -> Math.max(last, position));
+        }
     }
 }
