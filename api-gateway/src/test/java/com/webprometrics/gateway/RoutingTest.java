@@ -77,6 +77,13 @@ class RoutingTest extends StandardGatewayTest {
         HttpResponse<String> owner = send(req("/api/ops/processors/metrics/rebuild")
                 .POST(BodyPublishers.noBody()).header("Authorization", bearer(TOKENS.token("OWNER"))));
         assertThat(owner.statusCode()).isEqualTo(403);
+
+        // the command side's own tables are rebuilt where they live
+        HttpResponse<String> tables = send(req("/api/ops/command-tables/rebuild")
+                .POST(BodyPublishers.noBody()).header("Authorization", bearer(ops)));
+        assertThat(json(tables).path("service").asString()).isEqualTo("command");
+        assertThat(send(req("/api/ops/command-tables/rebuild").POST(BodyPublishers.noBody())
+                .header("Authorization", bearer(TOKENS.token("OWNER")))).statusCode()).isEqualTo(403);
     }
 
     @Test

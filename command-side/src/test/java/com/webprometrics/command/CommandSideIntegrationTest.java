@@ -6,7 +6,7 @@ import com.webprometrics.platform.domain.DomainException;
 import com.webprometrics.command.support.PostgresDatabase;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import com.webprometrics.platform.axon.eventstore.PostgresEventStorageEngine;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,7 +56,7 @@ class CommandSideIntegrationTest {
 
     @Test
     void eventsGoToPostgresInSpringManagedTransactions() {
-        assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(storageEngine).isInstanceOf(PostgresEventStorageEngine.class);
         assertThat(axonTransactions).isInstanceOf(SpringTransactionManager.class);
     }
 

@@ -40,8 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * store gives the same rows, and commands keep working on the rebuilt tables.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"wpm.plans.default-client-limit=3", "wpm.integrations.schedule-check=1h"})
+        properties = {"wpm.plans.default-client-limit=3", "wpm.integrations.schedule-check=1h",
+                "wpm.auth.ops-emails=" + CommandTablesIntegrationTest.OPERATOR})
 class CommandTablesIntegrationTest {
+    static final String OPERATOR = "operator@command-tables.test";
     private static final String PASSWORD = "a long enough passphrase";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -113,6 +115,7 @@ class CommandTablesIntegrationTest {
                 List.of("x@client.test"), null, Instant.now()));
         call("DELETE", "/api/reports/" + doomed, token, null);
 
+        String operator = auth.signUp("Platform", "Op", OPERATOR, PASSWORD, ZoneId.of("UTC")).accessToken();
         List<String> names = tables.names();
         assertThat(names).contains("command.client_quota", "command.user_accounts", "command.integration_directory",
                 "command.connected_accounts", "command.integration_schedule", "command.report_schedule",
@@ -125,16 +128,19 @@ class CommandTablesIntegrationTest {
         jdbc.execute("TRUNCATE " + String.join(", ", names));
         assertThat(rows(names).values()).allSatisfy(r -> assertThat(r).isEmpty());
 
-        CommandTables.Rebuilt rebuilt = tables.rebuild();
+        HttpResponse<String> rebuilt = call("POST", "/api/ops/command-tables/rebuild", operator, "");
 
+        assertThat(rebuilt.statusCode()).as(rebuilt.body()).isEqualTo(200);
+        assertThat(JSON.readTree(rebuilt.body()).get("events").asLong()).isPositive();
         assertThat(rows(names)).isEqualTo(before);
-        assertThat(rebuilt.events()).isPositive();
         // the rebuilt tables carry on: the plan still counts one active client of three
         assertThat(call("POST", "/api/clients", token, "{\"name\":\"Second\"}").statusCode()).isEqualTo(201);
         assertThat(call("POST", "/api/clients", token, "{\"name\":\"Third\"}").statusCode()).isEqualTo(201);
         assertThat(call("POST", "/api/clients", token, "{\"name\":\"Fourth\"}").statusCode()).isEqualTo(402);
         assertThat(auth.login(jdbc.queryForObject("SELECT email FROM command.user_accounts WHERE user_id = ?::uuid",
                 String.class, member), PASSWORD).accessToken()).isNotBlank();
+        assertThat(call("POST", "/api/ops/command-tables/rebuild", token, "").statusCode())
+                .as("operators only").isEqualTo(403);
     }
 
     @Test

@@ -26,11 +26,11 @@ import com.webprometrics.gateway.config.GatewayProperties;
 import com.webprometrics.websecurity.ProblemWriter;
 
 /**
- * All routing in one place. {@code /api/**}: GET/HEAD → query-side, every other method →
- * command-side, except {@code GET /api/auth/jwks}, {@code GET /api/integrations/providers} (the command
- * side owns the connector registry and its configuration), {@code GET /api/integrations/oauth/callback} and
- * {@code GET /api/reports/{id}/deliveries/{deliveryId}/file} which always go to command-side, and {@code /api/ops/**},
- * which always goes to query-side. Path and query are forwarded unchanged. An {@code /api} path whose
+ * All routing in one place. {@code /api/**}: GET/HEAD → query-side, every other method → command-side, with two
+ * exceptions. Always command-side: {@code GET /api/auth/jwks}, {@code GET /api/integrations/providers} (the command
+ * side owns the connector registry and its configuration), {@code GET /api/integrations/oauth/callback},
+ * {@code GET /api/reports/{id}/deliveries/{deliveryId}/file} and {@code /api/ops/command-tables/**}. Always
+ * query-side: the rest of {@code /api/ops/**}. Path and query are forwarded unchanged. An {@code /api} path whose
  * first segment is not one of {@code wpm.gateway.api-prefixes} is a 404 answered here.
  */
 @Configuration
@@ -44,13 +44,15 @@ public class RoutesConfig {
         Set<String> prefixes = Set.copyOf(properties.apiPrefixes());
         RequestPredicate read = RequestPredicates.method(HttpMethod.GET).or(RequestPredicates.method(HttpMethod.HEAD));
         RequestPredicate known = request -> prefixes.contains(firstSegmentAfterApi(request.path()));
+        RequestPredicate commandOps = RequestPredicates.path("/api/ops/command-tables/**");
         RequestPredicate alwaysCommand = RequestPredicates.path("/api/auth/jwks").and(read)
                 .or(RequestPredicates.path("/api/integrations/providers").and(read))
                 .or(RequestPredicates.path("/api/integrations/oauth/callback").and(RequestPredicates.method(HttpMethod.GET)))
                 // the exact bytes a report delivery e-mailed: kept by the command side, which sent them
-                .or(RequestPredicates.path("/api/reports/{reportId}/deliveries/{deliveryId}/file").and(read));
-        // the query side owns the event processors: ops commands on them (rebuilds) go there
-        RequestPredicate alwaysQuery = RequestPredicates.path("/api/ops/**");
+                .or(RequestPredicates.path("/api/reports/{reportId}/deliveries/{deliveryId}/file").and(read))
+                // the command side's own tables are rebuilt there; every other ops call concerns query-side processors
+                .or(commandOps);
+        RequestPredicate alwaysQuery = RequestPredicates.path("/api/ops/**").and(commandOps.negate());
 
         return route("command-side-reads")
                 .route(alwaysCommand, proxy)
