@@ -6,17 +6,17 @@
 # event-shaped row per transaction (pgbench, 8 writers) and the cost of the append trigger's NOTIFY at 32 writers.
 # CPU per command is read from /proc for each JVM and for the whole box (PostgreSQL and wrk included).
 # Starts its own stack (see lib.sh), writes its section of docs/benchmarks.md and stops everything.
-# Loopback only; bounded by BENCH_SECONDS per measurement (default 15) and BENCH_WARMUP_SECONDS (default 120).
+# Loopback only; bounded by BENCH_SECONDS per measurement (default 15) and BENCH_WARMUP_SECONDS (default 360).
 #
 #   ops/bench/commands.sh
-#   BENCH_JFR_DIR=/tmp/jfr ops/bench/commands.sh   # also records JFR of each JVM during the 32-connection runs
+#   BENCH_JFR_DIR=/tmp/jfr ops/bench/commands.sh   # then also records JFR of each JVM in extra 32-connection runs
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 export WPM_DEFAULT_CLIENT_LIMIT=1000000 WPM_RATE_LIMIT_AUTH_ACCOUNT_CAPACITY=1000
 start_bench_stack
 DIRECT=http://localhost:18081
 SETUP=(node ops/bench/commands-setup.mjs)
 CLK_TCK="$(getconf CLK_TCK)"
-WARMUP="${BENCH_WARMUP_SECONDS:-120}"
+WARMUP="${BENCH_WARMUP_SECONDS:-360}"
 
 "${SETUP[@]}" setup "$BENCH_DIR" "$BASE" 10 10 20
 "${SETUP[@]}" tokens "$BENCH_DIR" "$BASE"
@@ -68,6 +68,9 @@ jfr() { # start|stop label
 # base conns mode clients-file → "req/s avg p50 p99 errors µs-command µs-query µs-gateway µs-box" (CPU per command)
 run_commands() {
   local base="$1" conns="$2" mode="$3" file="$4" before after threads=$(( $2 < 2 ? 1 : 2 ))
+  # every run starts with the read models caught up: a run right after a faster one would otherwise share the
+  # cores with the query side projecting the previous run's events
+  wait_read_models
   before="$(cpu_snapshot)"
   BENCH_MODE="$mode" BENCH_CLIENTS="$file" wrk -t"$threads" -c"$conns" -d"${SECONDS_PER_RUN}s" --latency \
     -s ops/bench/commands.lua "$base" >"$BENCH_DIR/wrk.txt"
@@ -82,23 +85,34 @@ run_commands() {
       console.log(b.map((x, i) => Math.round((a[i] - x) / tck * 1e6 / Math.max(n, 1))).join(" "));' "$before" "$after" "$requests" "$CLK_TCK")"
 }
 
-# JIT first: on 2 cores C2 needs minutes of load before the request paths are compiled (docs/benchmarks.md)
-BENCH_MODE=update BENCH_CLIENTS="$BENCH_DIR/all.txt" wrk -t2 -c32 -d"${WARMUP}s" -s ops/bench/commands.lua "$BASE" >/dev/null
-BENCH_MODE=update BENCH_CLIENTS="$BENCH_DIR/all.txt" wrk -t2 -c32 -d30s -s ops/bench/commands.lua "$DIRECT" >/dev/null
+# JIT first: on 2 cores C2 needs minutes of load before every request path is compiled (docs/benchmarks.md) — both
+# commands, through the gateway and direct
+warm() { BENCH_MODE="$1" BENCH_CLIENTS="$BENCH_DIR/all.txt" wrk -t2 -c32 -d"$3s" -s ops/bench/commands.lua "$2" >/dev/null; }
+warm update "$BASE" $((WARMUP / 2)); warm create "$BASE" $((WARMUP / 4))
+warm update "$DIRECT" $((WARMUP / 8)); warm create "$DIRECT" $((WARMUP / 8))
 
 rows=""
 for mode in update create; do
   for conns in 1 8 32; do
     "${SETUP[@]}" tokens "$BENCH_DIR" "$BASE"
-    ((conns == 32)) && jfr start
     read -r d_rps d_avg d_p50 d_p99 d_err d_cc d_cq d_cg d_cb <<<"$(run_commands "$DIRECT" "$conns" "$mode" "$BENCH_DIR/all.txt")"
     read -r g_rps g_avg g_p50 g_p99 g_err g_cc g_cq g_cg g_cb <<<"$(run_commands "$BASE" "$conns" "$mode" "$BENCH_DIR/all.txt")"
-    ((conns == 32)) && jfr stop "$mode-32"
     rows+="| $mode | $conns | **$d_rps** | $d_p50 | $d_p99 | $d_err | **$g_rps** | $g_p50 | $g_p99 | $g_err | $((g_rps * 100 / (d_rps > 0 ? d_rps : 1)))% | $d_cc / $d_cq / $d_cb | $g_cc / $g_cq / $g_cg / $g_cb |"$'\n'
   done
 done
 RYW_HEAD="$(head_position)"
 RYW_MS="$("${SETUP[@]}" ryw "$BENCH_DIR" "$BASE" "$RYW_HEAD")"
+
+# profiles, after the measured rows: starting JFR deoptimizes compiled code, and on 2 cores the JIT then takes
+# minutes to recover (measured: 1,727 → 386 commands/s while recording, 870 a minute after it stopped)
+if [[ -n "${BENCH_JFR_DIR:-}" ]]; then
+  for mode in update create; do
+    jfr start
+    run_commands "$DIRECT" 32 "$mode" "$BENCH_DIR/all.txt" >/dev/null
+    run_commands "$BASE" 32 "$mode" "$BENCH_DIR/all.txt" >/dev/null
+    jfr stop "$mode-32"
+  done
+fi
 
 # one connection, direct: the same PATCH on 20 new clients, on 20 with 600 events and on 20 with 10,000 events
 "${SETUP[@]}" tokens "$BENCH_DIR" "$BASE"
@@ -144,9 +158,30 @@ VALUES (gen_random_uuid()::text, convert_to('{"agencyId":"6f0b1c9e-0000-4000-800
 SQL
 done
 read -r pg8_tps pg8_lat <<<"$(CONNECTIONS=8 run_pgbench "$BENCH_DIR/plain.sql")"
-read -r pg32_tps pg32_lat <<<"$(CONNECTIONS=32 run_pgbench "$BENCH_DIR/plain.sql")"
-read -r pgn32_tps pgn32_lat <<<"$(CONNECTIONS=32 run_pgbench "$BENCH_DIR/notifying.sql")"
-NOTIFY_COST="$(node -e 'console.log(((1 - process.argv[2] / process.argv[1]) * 100).toFixed(1))' "$pg32_tps" "$pgn32_tps")"
+# 32 writers three ways, in 3 interleaved rounds (one 15 s pgbench run drifts by ±15% on this box; medians compare):
+# plain commits; commits beside one session that sends a NOTIFY from a transaction of its own (synchronous_commit
+# off) at most every 20 ms — 50 a second under load, what the services do (platform AppendSignal); and commits that
+# each notify, as the old append trigger did
+printf 'SET synchronous_commit = off;\nSELECT pg_notify(%s, %s);\n' "'wpm_events_bench'" "''" >"$BENCH_DIR/signal.sql"
+beside_signal() {
+  PGPASSWORD="$WPM_DATABASE_PASSWORD" pgbench -n -h "${DB_HOSTPORT%:*}" -p "${DB_HOSTPORT#*:}" -U "$WPM_DATABASE_USER" \
+    -c 1 -R 50 -T "$SECONDS_PER_RUN" -f "$BENCH_DIR/signal.sql" "$WPM_DATABASE_NAME" >"$BENCH_DIR/signal.txt" 2>&1 &
+  local signal_pid=$!
+  CONNECTIONS=32 run_pgbench "$BENCH_DIR/plain.sql"
+  wait "$signal_pid"
+}
+median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END {print v[int((NR + 1) / 2)]}'; }
+plain=() signal=() notifying=()
+for round in 1 2 3; do
+  read -r tps _ <<<"$(CONNECTIONS=32 run_pgbench "$BENCH_DIR/plain.sql")"; plain+=("$tps")
+  read -r tps _ <<<"$(beside_signal)"; signal+=("$tps")
+  read -r tps _ <<<"$(CONNECTIONS=32 run_pgbench "$BENCH_DIR/notifying.sql")"; notifying+=("$tps")
+done
+pg32_tps="$(echo "${plain[*]}" | median)"; pgs32_tps="$(echo "${signal[*]}" | median)"; pgn32_tps="$(echo "${notifying[*]}" | median)"
+SIGNALS="$(awk '/^tps/ {printf "%.0f", $3; exit}' "$BENCH_DIR/signal.txt")"
+cost() { node -e 'console.log(((1 - process.argv[2] / process.argv[1]) * 100).toFixed(1))' "$1" "$2"; }
+NOTIFY_COST="$(cost "$pg32_tps" "$pgn32_tps")"
+SIGNAL_COST="$(cost "$pg32_tps" "$pgs32_tps")"
 
 ratio() { node -e 'const p = s => parseFloat(s) * (s.endsWith("us") ? 0.001 : s.endsWith("ms") ? 1 : 1000); console.log((p(process.argv[2]) / p(process.argv[1])).toFixed(2))' "$1" "$2"; }
 
@@ -155,7 +190,8 @@ write_section commands "## The command path — \`ops/bench/commands.sh\`
 $(machine_line)
 Commands: \`PATCH /api/clients/{id}\` (a new note each time, so every command appends an event) and \`POST /api/clients\`,
 each request for a random one of 100 clients of 10 agencies with that agency's token; wrk ${SECONDS_PER_RUN} s per row
-after ${WARMUP} s of warm-up through the gateway and 30 s direct. Direct = command-side's port; gateway = the public port.
+after ${WARMUP} s of warm-up (updates then creates, ¾ through the gateway, ¼ direct), each row starting once the read models
+have caught up with the rows before it. Direct = command-side's port; gateway = the public port.
 CPU per command (µs) is the processes' user+system time over the run divided by the commands served: command-side /
 query-side (projecting the same events meanwhile) / gateway / the whole box (PostgreSQL and wrk included, 2 cores =
 2,000,000 µs per second).
@@ -176,5 +212,7 @@ Cold, right after a restart of the services (the first command on each of the 20
 interleaved; median): new ${cold_new} ms, 600 events ${cold_h600} ms, 10,000 events ${cold_h10k} ms.
 
 **PostgreSQL alone**, one event-shaped row per transaction into a copy of \`domain_event_entry\` (pgbench, fsync on):
-8 writers **${pg8_tps}** commits/s (${pg8_lat}); 32 writers ${pg32_tps}/s (${pg32_lat}); 32 writers with the append
-trigger's \`pg_notify\` ${pgn32_tps}/s (${pgn32_lat}) — the trigger costs **${NOTIFY_COST}%** of commits/s."
+8 writers **${pg8_tps}** commits/s (${pg8_lat}). 32 writers, median of 3 interleaved rounds (runs: ${plain[*]} /
+${signal[*]} / ${notifying[*]}): plain ${pg32_tps}/s; beside one session sending ${SIGNALS} \`NOTIFY\`s a second from
+transactions of its own, as \`AppendSignal\` does, ${pgs32_tps}/s — **${SIGNAL_COST}%**; each commit notifying, as the old
+append trigger did, ${pgn32_tps}/s — **${NOTIFY_COST}%**."

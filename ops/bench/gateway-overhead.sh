@@ -78,6 +78,7 @@ measure() {
     "$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' "$BENCH_DIR/wrk.txt")" \
     "$([[ -n "${4:-}" ]] && echo $(( (after - before) * 1000000 / CLK_TCK / (requests > 0 ? requests : 1) )) || echo -)"
 }
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 ms() { node -e 'const s = process.argv[1]; console.log((parseFloat(s) * (s.endsWith("us") ? 0.001 : s.endsWith("ms") ? 1 : 1000)).toFixed(2))' "$1"; }
 added() { node -e 'console.log((process.argv[2] - process.argv[1]).toFixed(2))' "$(ms "$1")" "$(ms "$2")"; }
 
@@ -85,6 +86,8 @@ added() { node -e 'console.log((process.argv[2] - process.argv[1]).toFixed(2))' 
 # minutes of full load before C2 has compiled its request path (after 20 s it ran at a third of its final
 # speed, after 60 s at half). Loading through the gateway warms the backends too.
 WARMUP="${BENCH_WARMUP_SECONDS:-180}"
+LATENCY_ROUNDS="${BENCH_LATENCY_ROUNDS:-5}"
+LATENCY_SECONDS="${BENCH_LATENCY_SECONDS:-8}"
 warm_up "$BASE/api/clients" "$((WARMUP / 2))"
 BENCH_MODE=update BENCH_CLIENTS="$BENCH_DIR/one-client.txt" wrk -t2 -c"$CONNECTIONS" -d"$((WARMUP / 2))s" \
   -s ops/bench/commands.lua "$BASE" >/dev/null
@@ -97,9 +100,15 @@ for kind in query command; do
   read -r d_rps d_p50 d_p99 d_err _ <<<"$(measure "http://localhost:$direct$path" "$CONNECTIONS" "$kind")"
   read -r g_rps g_p50 g_p99 g_err g_cpu <<<"$(measure "$BASE$path" "$CONNECTIONS" "$kind" gateway_ticks)"
   read -r n_rps n_p50 n_p99 n_err n_cpu <<<"$(measure "http://localhost:$nginx_port$path" "$CONNECTIONS" "$kind" nginx_ticks)"
-  read -r d1_rps d1_p50 _ _ _ <<<"$(measure "http://localhost:$direct$path" 1 "$kind")"
-  read -r g1_rps g1_p50 _ _ g1_cpu <<<"$(measure "$BASE$path" 1 "$kind" gateway_ticks)"
-  read -r n1_rps n1_p50 _ _ n1_cpu <<<"$(measure "http://localhost:$nginx_port$path" 1 "$kind" nginx_ticks)"
+  # one connection: the three paths in turn, LATENCY_ROUNDS times, the median p50 of each (single runs on a shared
+  # 2-core box vary by ±0.3 ms)
+  d1=(); g1=(); n1=()
+  for _ in $(seq 1 "$LATENCY_ROUNDS"); do
+    read -r _ p50 _ _ _ <<<"$(SECONDS_PER_RUN=$LATENCY_SECONDS measure "http://localhost:$direct$path" 1 "$kind")"; d1+=("$(ms "$p50")")
+    read -r _ p50 _ _ _ <<<"$(SECONDS_PER_RUN=$LATENCY_SECONDS measure "$BASE$path" 1 "$kind")"; g1+=("$(ms "$p50")")
+    read -r _ p50 _ _ _ <<<"$(SECONDS_PER_RUN=$LATENCY_SECONDS measure "http://localhost:$nginx_port$path" 1 "$kind")"; n1+=("$(ms "$p50")")
+  done
+  d1_p50="$(median "${d1[@]}")ms"; g1_p50="$(median "${g1[@]}")ms"; n1_p50="$(median "${n1[@]}")ms"
   rows+="| $kind | direct | **$d_rps** | $d_p50 | $d_p99 | $d_err | | $d1_p50 | |"$'\n'
   rows+="| $kind | api-gateway | **$g_rps** ($((g_rps * 100 / (d_rps > 0 ? d_rps : 1)))%) | $g_p50 | $g_p99 | $g_err | $g_cpu | $g1_p50 | +$(added "$d1_p50" "$g1_p50") ms |"$'\n'
   rows+="| $kind | nginx proxy_pass | **$n_rps** ($((n_rps * 100 / (d_rps > 0 ? d_rps : 1)))%) | $n_p50 | $n_p99 | $n_err | $n_cpu | $n1_p50 | +$(added "$d1_p50" "$n1_p50") ms |"$'\n'
@@ -117,7 +126,8 @@ write_section gateway-overhead "## Gateway overhead — \`ops/bench/gateway-over
 $(machine_line)
 Query: \`GET /api/clients\` (first page of 20 of an agency's 50 clients); command: \`PATCH /api/clients/{id}\` (a new
 note each time, one client). Bearer JWT validated on every hop. wrk ${THREADS} threads × ${CONNECTIONS} connections ×
-${SECONDS_PER_RUN} s, and 1 connection for the added latency, after ${WARMUP} s of warm-up load through the gateway.
+${SECONDS_PER_RUN} s after ${WARMUP} s of warm-up load through the gateway; the added latency from 1 connection, the
+three paths in turn ${LATENCY_ROUNDS} times × ${LATENCY_SECONDS} s, median p50.
 nginx 1.22 \`proxy_pass\` with upstream keepalive (one worker) stands in front of the same backend in the same run:
 the floor of what a proxy hop costs. All processes (PostgreSQL, three JVMs, nginx, wrk) share the same $(nproc) cores, so
 a proxy's CPU comes out of the backend's budget: CPU per request and the latency added per hop are the figures to

@@ -15,7 +15,6 @@
 #   BENCH_INTEGRATIONS=140 ops/bench/metrics-rebuild.sh   # ~106k events, a quick look
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 INTEGRATIONS="${BENCH_INTEGRATIONS:-1400}"
-export WPM_OPS_EMAILS=ops@bench.test
 start_bench_stack
 
 node - "$BENCH_DIR/ids" "$BASE" <<'JS'
@@ -32,7 +31,11 @@ const json = { 'Content-Type': 'application/json' };
 })().catch(e => { console.error(e); process.exit(1); });
 JS
 field() { node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1]))[process.argv[2]])' "$BENCH_DIR/ids" "$1"; }
-TOKEN="$(field token)"; AGENCY="$(field agencyId)"; CLIENT="$(field clientId)"
+AGENCY="$(field agencyId)"; CLIENT="$(field clientId)"
+# the platform role OPS is an operator's grant on the machine; a token issued after it carries OPS
+./wpm ops grant ops@bench.test >/dev/null
+TOKEN="$(curl -sf -H 'Content-Type: application/json' -d '{"email":"ops@bench.test","password":"benchmark passphrase"}' \
+  "$BASE/api/auth/login" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).accessToken))')"
 
 metrics_position() { # the metrics processor's token index (lowest over segments)
   bench_psql -c "SELECT coalesce(min((convert_from(token, 'UTF8')::json->>'index')::bigint), -1)

@@ -1,6 +1,13 @@
 import { createBrowserRouter, Link, RouterProvider } from 'react-router';
 import { AppShell } from '@/components/app-shell';
-import { AcceptInvitationRoute, LoginRoute, SignupRoute } from '@/features/auth';
+import {
+  AcceptInvitationRoute,
+  AccountRoute,
+  ForgotPasswordRoute,
+  LoginRoute,
+  ResetPasswordRoute,
+  SignupRoute,
+} from '@/features/auth';
 import { ClientRoute, ClientsRoute, NewClientRoute } from '@/features/clients';
 import { OverviewRoute } from '@/features/dashboard';
 import { EditReportRoute, NewReportRoute, ReportRoute, ReportsRoute } from '@/features/reports';
@@ -22,6 +29,8 @@ const router = createBrowserRouter([
   { path: '/login', element: <AnonymousOnly><LoginRoute /></AnonymousOnly> },
   { path: '/signup', element: <AnonymousOnly><SignupRoute /></AnonymousOnly> },
   { path: '/accept-invitation', element: <AcceptInvitationRoute /> },
+  { path: '/forgot-password', element: <AnonymousOnly><ForgotPasswordRoute /></AnonymousOnly> },
+  { path: '/reset-password', element: <ResetPasswordRoute /> },
   {
     element: <RequireAuth />,
     children: [
@@ -37,6 +46,7 @@ const router = createBrowserRouter([
           { path: '/reports/:reportId', element: <ReportRoute /> },
           { path: '/reports/:reportId/edit', element: <EditReportRoute /> },
           { path: '/team', element: <TeamRoute /> },
+          { path: '/account', element: <AccountRoute /> },
         ],
       },
     ],

@@ -36,6 +36,9 @@ export function AppShell() {
               <span className="user-menu__name">{user.name}</span>
               <span className="user-menu__agency">{user.agencyName}</span>
             </div>
+            <NavLink to="/account" className="nav-link">
+              Account
+            </NavLink>
             <button type="button" className="button button--ghost" onClick={onLogout}>
               Log out
             </button>

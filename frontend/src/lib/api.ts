@@ -90,6 +90,8 @@ export function createApiClient(overrides: Partial<Deps> = {}) {
     const token = opts.auth === false ? null : hooks.getAccessToken();
     if (token) headers.Authorization = `Bearer ${token}`;
     if (method === 'GET' && minPosition > 0) headers['X-Min-Position'] = String(minPosition);
+    // the refresh token lives in an HttpOnly cookie the auth endpoints set and read, never in script reach
+    if (path.startsWith('/api/auth/')) headers['X-Session-Cookie'] = '1';
     return deps.fetch(url(path, opts.query), {
       method,
       headers,

@@ -3,9 +3,11 @@ import { isApiError } from './api-error';
 import { createRefreshScheduler } from './refresh-scheduler';
 
 // Shared by every feature, so it lives in lib rather than features/auth.
-export const REFRESH_TOKEN_KEY = 'wpm.refreshToken';
+/** Where earlier versions kept the refresh token; read once to move such a session to the cookie, then removed. */
+export const LEGACY_REFRESH_TOKEN_KEY = 'wpm.refreshToken';
 
-export type Tokens = { accessToken: string; refreshToken: string; expiresIn: number };
+/** The refresh token is not among them: the server keeps it in an HttpOnly cookie this code never sees. */
+export type Tokens = { accessToken: string; expiresIn: number };
 
 export type Me = {
   userId: string;
@@ -49,9 +51,12 @@ export function getState(): AuthState {
   return state;
 }
 
-function storedRefreshToken(): string | null {
+/** A refresh token an earlier version left in localStorage: sent once, so the server moves it to the cookie. */
+function takeLegacyRefreshToken(): string | null {
   try {
-    return localStorage.getItem(REFRESH_TOKEN_KEY);
+    const token = localStorage.getItem(LEGACY_REFRESH_TOKEN_KEY);
+    localStorage.removeItem(LEGACY_REFRESH_TOKEN_KEY);
+    return token;
   } catch {
     return null;
   }
@@ -59,27 +64,24 @@ function storedRefreshToken(): string | null {
 
 function storeTokens(tokens: Tokens) {
   accessToken = tokens.accessToken;
-  localStorage.setItem(REFRESH_TOKEN_KEY, tokens.refreshToken);
   scheduler.schedule(tokens.expiresIn);
 }
 
 function clearSession() {
   accessToken = null;
   scheduler.cancel();
-  localStorage.removeItem(REFRESH_TOKEN_KEY);
   setState({ status: 'anonymous', user: null });
 }
 
 /**
- * Trades the stored refresh token for a new pair. Refresh tokens work once and reusing a spent one
- * revokes the whole family, so concurrent callers share one request.
+ * Trades the refresh token in the session cookie for a new access token (and a new cookie). Refresh tokens work once
+ * and reusing a spent one revokes the whole family, so concurrent callers share one request.
  */
 export function refresh(): Promise<boolean> {
   if (inflightRefresh) return inflightRefresh;
-  const refreshToken = storedRefreshToken();
-  if (!refreshToken) return Promise.resolve(false);
+  const legacy = takeLegacyRefreshToken();
   inflightRefresh = api
-    .post<Tokens>('/api/auth/refresh', { refreshToken }, { auth: false })
+    .post<Tokens>('/api/auth/refresh', legacy ? { refreshToken: legacy } : {}, { auth: false })
     .then((tokens) => {
       storeTokens(tokens);
       return true;
@@ -109,9 +111,9 @@ export async function startSession(tokens: Tokens): Promise<void> {
 }
 
 export async function logout(): Promise<void> {
-  const refreshToken = storedRefreshToken();
   try {
-    if (refreshToken && accessToken) await api.post('/api/auth/logout', { refreshToken });
+    // ends the cookie's refresh family on the server and clears the cookie
+    if (accessToken) await api.post('/api/auth/logout', {});
   } catch {
     // the local session ends regardless; the server-side token expires on its own
   } finally {
@@ -119,7 +121,7 @@ export async function logout(): Promise<void> {
   }
 }
 
-/** Restores the session on app load from the stored refresh token (once per page). */
+/** Restores the session on app load from the session cookie (once per page). */
 export function bootstrap(): Promise<void> {
   bootstrapped ??= (async () => {
     try {

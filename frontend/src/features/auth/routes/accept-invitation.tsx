@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ErrorBanner } from '@/components/error-banner';
 import { FormField } from '@/components/form-field';
 import { useAuth } from '@/lib/auth';
@@ -13,7 +13,9 @@ const FIELDS = ['name', 'password'] as const;
 
 export function AcceptInvitationRoute() {
   const [params] = useSearchParams();
-  const inviteToken = params.get('token') ?? '';
+  const { hash } = useLocation();
+  // links carry the token in the fragment; links sent before that, in the query
+  const inviteToken = new URLSearchParams(hash.replace(/^#/, '')).get('token') ?? params.get('token') ?? '';
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [local, setLocal] = useState<{ name?: string; password?: string }>({});

@@ -61,6 +61,9 @@ export function LoginRoute() {
         </button>
       </form>
       <p className="auth-card__footer">
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p className="auth-card__footer">
         New to WebProMetrics? <Link to="/signup">Create an agency</Link>
       </p>
     </AuthLayout>

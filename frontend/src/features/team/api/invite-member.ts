@@ -9,8 +9,9 @@ export function inviteMember(input: InviteInput): Promise<InviteResult> {
   return api.post<InviteResult>('/api/team/invitations', input);
 }
 
+/** The token rides in the fragment (#token=…), which a browser never sends: no server or proxy log holds it. */
 export function inviteLink(inviteToken: string, origin: string = window.location.origin): string {
-  return `${origin}/accept-invitation?token=${encodeURIComponent(inviteToken)}`;
+  return `${origin}/accept-invitation#token=${encodeURIComponent(inviteToken)}`;
 }
 
 export function useInviteMember() {

@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 class EdgeTest extends StandardGatewayTest {
 
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-            + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'";
+            + "script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
 
     @Test
     void declaredOversizedBodyIs413() {
@@ -159,11 +160,31 @@ class EdgeTest extends StandardGatewayTest {
     }
 
     @Test
-    void actuatorExposesHealthAndPrometheus() {
+    void metricsAnswerAScraperOnThisMachineAndNoOneElse() {
         assertThat(send(req("/actuator/health")).statusCode()).isEqualTo(200);
-        HttpResponse<String> prometheus = send(req("/actuator/prometheus"));
-        assertThat(prometheus.statusCode()).isEqualTo(200);
-        assertThat(prometheus.body()).contains("jvm_");
+        HttpResponse<String> local = send(rawReq("/actuator/prometheus"));
+        assertThat(local.statusCode()).isEqualTo(200);
+        assertThat(local.body()).contains("jvm_");
+        HttpResponse<String> forwarded = send(req("/actuator/prometheus"));
+        assertThat(forwarded.statusCode()).as("a client forwarded by a proxy").isIn(401, 403);
+        assertThat(forwarded.body()).doesNotContain("jvm_");
+    }
+
+    @Test
+    void proxiedRequestsAreTimedByBackendAndStatus() {
+        String token = TOKENS.token("VIEWER");
+        String before = send(rawReq("/actuator/prometheus")).body();
+        send(req("/api/clients/" + java.util.UUID.randomUUID()).header("Authorization", bearer(token)));
+        String after = send(rawReq("/actuator/prometheus")).body();
+        String series = "wpm_gateway_proxied_seconds_count{backend=\"query-side\",status=\"2xx\"}";
+        assertThat(count(after, series)).isEqualTo(count(before, series) + 1);
+        assertThat(after).doesNotContain("uri=\"/api/");
+        assertThat(after).as("the gateway's own endpoints are still observed").contains("uri=\"/actuator/prometheus\"");
+    }
+
+    private static double count(String metrics, String series) {
+        return metrics.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1))).orElse(0.0);
     }
 
     @Test

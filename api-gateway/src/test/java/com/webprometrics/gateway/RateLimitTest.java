@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.webprometrics.gateway.support.StandInBackend;
+
 class RateLimitTest extends StandardGatewayTest {
 
     @Autowired
@@ -19,6 +21,11 @@ class RateLimitTest extends StandardGatewayTest {
     private HttpRequest.Builder login(String ip, String email) {
         return rawReq("/api/auth/login").header("X-Forwarded-For", ip).header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"secret-password\"}"));
+    }
+
+    /** A login the backend refuses, as it does a wrong password. */
+    private HttpRequest.Builder failedLogin(String ip, String email) {
+        return login(ip, email).header(StandInBackend.STATUS_HEADER, "401");
     }
 
     private static void assertRateLimited(HttpResponse<String> response) {
@@ -32,12 +39,12 @@ class RateLimitTest extends StandardGatewayTest {
     }
 
     @Test
-    void fiveLoginsPerIpThen429() {
+    void fiveFailedLoginsPerIpThen429() {
         String ip = randomIp();
         for (int i = 0; i < 5; i++) {
-            HttpResponse<String> ok = send(login(ip, "user" + i + "-" + UUID.randomUUID() + "@example.com"));
-            assertThat(ok.statusCode()).as("login %d", i + 1).isEqualTo(200);
-            assertThat(ok.headers().firstValue("X-RateLimit-Remaining")).hasValue(Integer.toString(4 - i));
+            HttpResponse<String> refused = send(failedLogin(ip, "user" + i + "-" + UUID.randomUUID() + "@example.com"));
+            assertThat(refused.statusCode()).as("login %d", i + 1).isEqualTo(401);
+            assertThat(refused.headers().firstValue("X-RateLimit-Remaining")).hasValue(Integer.toString(4 - i));
         }
         assertRateLimited(send(login(ip, "someone-else@example.com")));
         // accepting an invitation shares the per-IP auth budget
@@ -57,19 +64,71 @@ class RateLimitTest extends StandardGatewayTest {
     }
 
     @Test
-    void fiveAttemptsPerAccountAcrossIpsThen429() {
-        String email = "victim-" + UUID.randomUUID() + "@example.com";
-        for (int i = 0; i < 5; i++) {
-            // case does not matter: the account key is the lower-cased e-mail
-            String spelled = i % 2 == 0 ? email : email.toUpperCase();
-            assertThat(send(login(randomIp(), spelled)).statusCode()).as("attempt %d", i + 1).isEqualTo(200);
+    void successfulLoginsCountAgainstNobody() {
+        String ip = randomIp();
+        String email = "regular-" + UUID.randomUUID() + "@example.com";
+        for (int i = 0; i < 12; i++) {
+            HttpResponse<String> ok = send(login(ip, email));
+            assertThat(ok.statusCode()).as("login %d", i + 1).isEqualTo(200);
         }
-        assertRateLimited(send(login(randomIp(), email)));
+        HttpResponse<String> refused = send(failedLogin(ip, email));
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("X-RateLimit-Remaining")).hasValue("4");
+    }
+
+    @Test
+    void aStrangersFailuresNeverKeepTheOwnerOut() {
+        String owner = "owner-" + UUID.randomUUID() + "@example.com";
+        String strangersAddress = randomIp();
+        for (int i = 0; i < 5; i++) {
+            assertThat(send(failedLogin(strangersAddress, owner)).statusCode()).isEqualTo(401);
+        }
+        assertRateLimited(send(failedLogin(strangersAddress, owner)));
+        for (int i = 0; i < 15; i++) {
+            // case does not matter: the account key is the lower-cased e-mail
+            String spelled = i % 2 == 0 ? owner : owner.toUpperCase();
+            assertThat(send(failedLogin(randomIp(), spelled)).statusCode()).as("attempt %d", i + 1).isEqualTo(401);
+        }
+        assertThat(send(login(randomIp(), owner)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAccountTakesAtMostAHundredFailedGuessesAnHourFromAllAddressesTogether() {
+        String account = "target-" + UUID.randomUUID() + "@example.com";
+        for (int i = 0; i < 100; i++) {
+            assertThat(send(failedLogin(randomIp(), account)).statusCode()).as("guess %d", i + 1).isEqualTo(401);
+        }
+        HttpResponse<String> ceiling = send(failedLogin(randomIp(), account));
+        assertRateLimited(ceiling);
+        assertThat(Long.parseLong(ceiling.headers().firstValue("Retry-After").orElseThrow())).isGreaterThan(900);
         // signup is keyed by the same account
         assertRateLimited(send(rawReq("/api/auth/signup").header("X-Forwarded-For", randomIp())
                 .header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString("{\"agencyName\":\"A\",\"name\":\"N\",\"email\":\"" + email
+                .POST(BodyPublishers.ofString("{\"agencyName\":\"A\",\"name\":\"N\",\"email\":\"" + account
                         + "\",\"password\":\"long-enough-password\"}"))));
+    }
+
+    @Test
+    void badTokensCostTheAnonymousBudget() {
+        String ip = randomIp();
+        for (int i = 0; i < 100; i++) {
+            HttpResponse<String> refused = send(rawReq("/api/clients").header("X-Forwarded-For", ip)
+                    .header("Authorization", "Bearer not-a-token-" + i));
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("X-RateLimit-Remaining")).hasValue(Integer.toString(99 - i));
+        }
+        assertRateLimited(send(rawReq("/api/clients").header("X-Forwarded-For", ip)
+                .header("Authorization", "Bearer not-a-token")));
+    }
+
+    @Test
+    void paymentWebhooksHaveTheirOwnBudget() {
+        String ip = randomIp();
+        HttpResponse<String> webhook = send(rawReq("/api/webhooks/payments/stripe").header("X-Forwarded-For", ip)
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{}")));
+        assertThat(webhook.headers().firstValue("X-RateLimit-Remaining")).hasValue("999");
+        HttpResponse<String> anonymous = send(rawReq("/api/auth/jwks").header("X-Forwarded-For", ip));
+        assertThat(anonymous.headers().firstValue("X-RateLimit-Remaining")).hasValue("99");
     }
 
     @Test
@@ -99,6 +158,26 @@ class RateLimitTest extends StandardGatewayTest {
         String ip = randomIp();
         HttpResponse<String> response = send(rawReq("/api/auth/jwks").header("X-Forwarded-For", ip));
         assertThat(response.headers().firstValue("X-RateLimit-Remaining")).hasValue("99");
+    }
+
+    /** Check 21: a flood from one address meets 429s once its budget is spent; others are not affected. */
+    @Test
+    void aFloodFromOneAddressIsCutOffAt429() {
+        String ip = randomIp();
+        int answered = 0;
+        int limited = 0;
+        for (int i = 0; i < 130; i++) {
+            int status = send(rawReq("/api/auth/jwks").header("X-Forwarded-For", ip)).statusCode();
+            if (status == 429) {
+                limited++;
+            } else {
+                answered++;
+            }
+        }
+        // the budget refills a token every 9 s: a slow run may see one or two more answered
+        assertThat(answered).isBetween(100, 103);
+        assertThat(limited).isEqualTo(130 - answered);
+        assertThat(send(rawReq("/api/auth/jwks").header("X-Forwarded-For", randomIp())).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -52,6 +52,17 @@ class RoutingTest extends StandardGatewayTest {
     }
 
     @Test
+    void formBodiesPassThroughUnread() {
+        for (String method : new String[] { "POST", "PUT", "PATCH", "DELETE" }) {
+            HttpResponse<String> response = send(req("/api/clients/7")
+                    .method(method, BodyPublishers.ofString("name=Acme&note=a%20b"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Authorization", bearer(TOKENS.token("OWNER"))));
+            assertThat(json(response).path("body").asString()).as(method).isEqualTo("name=Acme&note=a%20b");
+        }
+    }
+
+    @Test
     void jwksAndOauthCallbackAlwaysGoToCommandSideWithoutToken() {
         HttpResponse<String> jwks = send(req("/api/auth/jwks"));
         assertThat(jwks.statusCode()).isEqualTo(200);

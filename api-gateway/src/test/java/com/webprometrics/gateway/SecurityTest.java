@@ -86,6 +86,27 @@ class SecurityTest extends StandardGatewayTest {
     }
 
     @Test
+    void hs256KeyedWithTheRsaPublicKeyIs401() {
+        assertUnauthorized(get("/api/clients", TOKENS.hs256WithThePublicKey(TOKENS.claims("u1", "OWNER").build())));
+    }
+
+    @Test
+    void aKeyTheTokenBringsOrPointsToIsNeverUsed() {
+        assertUnauthorized(get("/api/clients", TOKENS.withInjectedKey(TOKENS.claims("u1", "OWNER").build(), true)));
+        assertUnauthorized(get("/api/clients", TOKENS.withInjectedKey(TOKENS.claims("u1", "OWNER").build(), false)));
+    }
+
+    /** Clock skew is tolerated up to 30 s here (60 s at the backends, within ASVS's bound), never minutes. */
+    @Test
+    void expiryIsToleratedBySecondsOfSkewNotMore() {
+        Instant now = Instant.now();
+        assertThat(get("/api/clients", TOKENS.sign(TOKENS.claims("u1", "VIEWER").issueTime(Date.from(now.minusSeconds(900)))
+                .expirationTime(Date.from(now.minusSeconds(10))).build())).statusCode()).isEqualTo(200);
+        assertUnauthorized(get("/api/clients", TOKENS.sign(TOKENS.claims("u1", "VIEWER").issueTime(Date.from(now.minusSeconds(900)))
+                .expirationTime(Date.from(now.minusSeconds(61))).build())));
+    }
+
+    @Test
     void foreignKeyIs401() {
         assertUnauthorized(get("/api/clients", TOKENS.signedWithOtherKey(TOKENS.claims("u1", "OWNER").build())));
     }

@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = {"wpm.plans.default-client-limit=3", "wpm.integrations.schedule-check=1h"})
 class CommandSideIntegrationTest {
     private static final String PASSWORD = "a long enough passphrase";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -49,6 +52,8 @@ class CommandSideIntegrationTest {
     AuthService auth;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
     @LocalServerPort
     int port;
 
@@ -58,6 +63,80 @@ class CommandSideIntegrationTest {
     void eventsGoToPostgresInSpringManagedTransactions() {
         assertThat(storageEngine).isInstanceOf(PostgresEventStorageEngine.class);
         assertThat(axonTransactions).isInstanceOf(SpringTransactionManager.class);
+    }
+
+    /**
+     * A processor's read of the next events must stay a plain index scan however large the store grows: a parallel
+     * plan starts a worker process for every read (docs/benchmarks.md). The planner is told parallelism is free and
+     * left only a table scan, so the same read on the table without its setting goes parallel however few events a
+     * fresh store holds; both run in transactions that roll back.
+     */
+    @Test
+    void readingTheNextEventsNeverStartsParallelWorkers() {
+        assertThat(planOfTheNextEventsRead(false)).as("the check provokes a parallel plan").contains("Gather");
+        assertThat(planOfTheNextEventsRead(true)).doesNotContain("Gather");
+    }
+
+    private String planOfTheNextEventsRead(boolean asMigrated) {
+        return new TransactionTemplate(transactions).execute(tx -> {
+            jdbc.execute("SET LOCAL parallel_setup_cost = 0");
+            jdbc.execute("SET LOCAL parallel_tuple_cost = 0");
+            jdbc.execute("SET LOCAL min_parallel_table_scan_size = 0");
+            jdbc.execute("SET LOCAL min_parallel_index_scan_size = 0");
+            jdbc.execute("SET LOCAL max_parallel_workers_per_gather = 2");
+            jdbc.execute("SET LOCAL enable_indexscan = off");
+            jdbc.execute("SET LOCAL enable_bitmapscan = off");
+            if (!asMigrated) {
+                jdbc.execute("ALTER TABLE event_store.domain_event_entry RESET (parallel_workers)");
+            }
+            String plan = String.join("\n", jdbc.queryForList("EXPLAIN SELECT global_index, payload, meta_data "
+                    + "FROM event_store.domain_event_entry WHERE (global_index > 10 AND global_index <= 1010) "
+                    + "OR global_index IN (3, 7) ORDER BY global_index", String.class));
+            tx.setRollbackOnly();
+            return plan;
+        });
+    }
+
+    /**
+     * The signing key's private half is stored sealed with the master key; a rotation (./wpm ops rotate-signing-key)
+     * signs new tokens with a new key while tokens of the old one keep working, both keys in the JWKS.
+     */
+    @Test
+    void theSigningKeyIsStoredSealedAndARotationKeepsEarlierTokensValid() throws Exception {
+        byte[] stored = jdbc.queryForObject("SELECT private_key FROM command.signing_keys ORDER BY created_at LIMIT 1",
+                byte[].class);
+        assertThat(jdbc.queryForObject("SELECT bool_and(sealed) FROM command.signing_keys", Boolean.class)).isTrue();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> java.security.KeyFactory.getInstance("RSA")
+                .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(stored)))).as("no readable key").isNotNull();
+
+        String email = "rotate-" + UUID.randomUUID() + "@agency.test";
+        String before = tokenOf(post("/api/auth/signup", null, """
+                {"agencyName":"Rotating Keys","name":"Rae","email":"%s","password":"%s"}""".formatted(email, PASSWORD), Map.of()));
+        String operatorToken = java.nio.file.Files.readString(java.nio.file.Path.of("target/wpm-test-data/operator-token")).trim();
+        assertThat(post("/internal/operators/signing-key/rotate", null, "", Map.of()).statusCode()).isEqualTo(403);
+        HttpResponse<String> rotated = post("/internal/operators/signing-key/rotate", null, "",
+                Map.of("X-Operator-Token", operatorToken));
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+        String after = tokenOf(post("/api/auth/login", null, """
+                {"email":"%s","password":"%s"}""".formatted(email, PASSWORD), Map.of()));
+
+        assertThat(kid(after)).isNotEqualTo(kid(before)).isEqualTo(JSON.readTree(rotated.body()).get("kid").asText());
+        String jwks = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/auth/jwks")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(jwks).contains(kid(before), kid(after)).doesNotContain("\"d\"");
+        for (String token : List.of(before, after)) {
+            assertThat(post("/api/clients", token, "{\"name\":\"Signed by " + kid(token) + "\"}", Map.of()).statusCode())
+                    .isEqualTo(201);
+        }
+    }
+
+    private static String tokenOf(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
+        return JSON.readTree(response.body()).get("accessToken").asText();
+    }
+
+    private static String kid(String jwt) throws Exception {
+        return JSON.readTree(java.util.Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.')))).get("kid").asText();
     }
 
     @Test

@@ -40,8 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * store gives the same rows, and commands keep working on the rebuilt tables.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"wpm.plans.default-client-limit=3", "wpm.integrations.schedule-check=1h",
-                "wpm.auth.ops-emails=" + CommandTablesIntegrationTest.OPERATOR})
+        properties = {"wpm.plans.default-client-limit=3", "wpm.integrations.schedule-check=1h"})
 class CommandTablesIntegrationTest {
     static final String OPERATOR = "operator@command-tables.test";
     private static final String PASSWORD = "a long enough passphrase";
@@ -115,7 +114,11 @@ class CommandTablesIntegrationTest {
                 List.of("x@client.test"), null, Instant.now()));
         call("DELETE", "/api/reports/" + doomed, token, null);
 
-        String operator = auth.signUp("Platform", "Op", OPERATOR, PASSWORD, ZoneId.of("UTC")).accessToken();
+        auth.signUp("Platform", "Op", OPERATOR, PASSWORD, ZoneId.of("UTC"));
+        assertThat(operatorCall("grant", "not-the-token").statusCode()).as("without the operator token").isEqualTo(403);
+        HttpResponse<String> granted = operatorCall("grant", operatorToken());
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+        String operator = auth.login(OPERATOR, PASSWORD).accessToken();
         List<String> names = tables.names();
         assertThat(names).contains("command.client_quota", "command.user_accounts", "command.integration_directory",
                 "command.connected_accounts", "command.integration_schedule", "command.report_schedule",
@@ -187,6 +190,18 @@ class CommandTablesIntegrationTest {
     private static String id(HttpResponse<String> response) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).get("id").asText();
+    }
+
+    /** What {@code ./wpm ops grant} reads: the operator token in the data directory. */
+    private static String operatorToken() throws Exception {
+        return java.nio.file.Files.readString(java.nio.file.Path.of("target/wpm-test-data/operator-token")).trim();
+    }
+
+    private HttpResponse<String> operatorCall(String action, String operatorToken) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/internal/operators/ops/" + action))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + OPERATOR + "\",\"operator\":\"test\"}"))
+                .header("Content-Type", "application/json").header("X-Operator-Token", operatorToken).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> call(String method, String path, String token, String json) throws Exception {

@@ -14,10 +14,15 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +34,8 @@ class QuerySideIntegrationTest extends QuerySideTestContext {
 
     @Autowired
     EventStore eventStore;
+    @Autowired
+    EventProcessingConfiguration processing;
 
 
     private void publish(String type, UUID aggregateId, long sequence, Object payload) {
@@ -110,13 +117,108 @@ class QuerySideIntegrationTest extends QuerySideTestContext {
     }
 
     @Test
-    void aPositionNotYetReachedAnswers503WithRetryAfter() throws Exception {
-        Agency agency = agencyWithClients("stale");
-        HttpResponse<String> response = send("/api/clients", agency.token(), Map.of("X-Min-Position", String.valueOf(head() + 1_000_000)));
-        assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.headers().firstValue("Retry-After")).contains("1");
-        assertThat(response.body()).contains("stale-read");
+    void aPositionBeyondTheHeadIsRefusedAtOnce() throws Exception {
+        Agency agency = agencyWithClients("beyond");
+        HttpResponse<String> response = send("/api/clients", agency.token(), Map.of("X-Min-Position", String.valueOf(head() + 1)));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("position-beyond-head");
         assertThat(send("/api/clients", agency.token(), Map.of("X-Min-Position", "soon")).statusCode()).isEqualTo(400);
+    }
+
+    /**
+     * A transaction still open holds a position below a committed one (out-of-order commits): a read after the
+     * committed write does not wait for it (no command can have answered a position that is not committed yet), and
+     * once it commits, a read after it waits until the processors have picked its event up — nothing is skipped.
+     */
+    @Test
+    void readsWaitForCommittedEventsOnlyAndAnEventCommittedOutOfOrderIsNotSkipped() throws Exception {
+        Agency agency = agencyWithClients("out-of-order");
+        UUID lateClient = UUID.randomUUID();
+        long open;
+        try (Connection held = jdbc.getDataSource().getConnection()) {
+            held.setAutoCommit(false);
+            open = appendUncommitted(held, lateClient, agency.agencyId());
+            UUID earlyClient = UUID.randomUUID();
+            publish("Client", earlyClient, 0, new ClientCreated(earlyClient, agency.agencyId(), "Early", null, null, null, null));
+            long committed = head();
+            assertThat(committed).isGreaterThan(open);
+            assertThat(get("/api/clients?q=early", agency.token(), committed).get("total").asLong())
+                    .as("a committed write is readable while an earlier position is open").isEqualTo(1);
+            held.commit();
+        }
+        JsonNode clients = get("/api/clients?q=late", agency.token(), open);
+        assertThat(clients.get("items").findValuesAsText("id")).containsExactly(lateClient.toString());
+    }
+
+    @Test
+    void aPositionWrittenButNotYetProjectedAnswers503WithRetryAfter() throws Exception {
+        Agency agency = agencyWithClients("stale");
+        List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
+        processors.forEach(StreamingEventProcessor::shutDown);
+        try {
+            UUID clientId = UUID.randomUUID();
+            publish("Client", clientId, 0, new ClientCreated(clientId, agency.agencyId(), "Waiting", null, null, null, null));
+            HttpResponse<String> stale = send("/api/clients", agency.token(), Map.of("X-Min-Position", String.valueOf(head())));
+            assertThat(stale.statusCode()).isEqualTo(503);
+            assertThat(stale.headers().firstValue("Retry-After")).contains("1");
+            assertThat(stale.body()).contains("stale-read");
+        } finally {
+            processors.forEach(StreamingEventProcessor::start);
+        }
+        assertThat(get("/api/clients?q=waiting", agency.token(), head()).get("total").asLong()).isEqualTo(1);
+    }
+
+    /**
+     * An import's transaction (about 9,600 events at most) still open while others commit more than Axon's default
+     * gap offset (10,000) after it: with the default its events would be forgotten and never projected.
+     */
+    @Test
+    void anEventCommittedBehindFifteenThousandLaterOnesIsNotSkipped() throws Exception {
+        Agency agency = agencyWithClients("behind");
+        UUID lateClient = UUID.randomUUID();
+        long open;
+        try (Connection held = jdbc.getDataSource().getConnection()) {
+            held.setAutoCommit(false);
+            open = appendUncommitted(held, lateClient, agency.agencyId());
+            jdbc.update("""
+                    INSERT INTO event_store.domain_event_entry (event_identifier, meta_data, payload, payload_type,
+                        time_stamp, aggregate_identifier, sequence_number, type)
+                    SELECT gen_random_uuid()::text, convert_to('{}', 'UTF8'), convert_to('{}', 'UTF8'),
+                        'com.webprometrics.test.Filler',
+                        to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), ?, n, 'Filler'
+                    FROM generate_series(0, 14999) n""", UUID.randomUUID().toString());
+            long written = head();
+            assertThat(written - open).as("further than Axon's default gap offset").isGreaterThan(10_000);
+            boolean processed = false;
+            for (int wait = 0; wait < 10 && !processed; wait++) {
+                processed = readYourWrites.awaitPosition(written);
+            }
+            assertThat(processed).as("the later events are processed").isTrue();
+            held.commit();
+        }
+        JsonNode clients = get("/api/clients?q=late", agency.token(), open);
+        assertThat(clients.get("items").findValuesAsText("id")).containsExactly(lateClient.toString());
+    }
+
+    /** What Axon writes for {@code ClientCreated}, inserted on a connection whose transaction the test holds open. */
+    private long appendUncommitted(Connection connection, UUID clientId, UUID agencyId) throws Exception {
+        String payload = JSON.writeValueAsString(new ClientCreated(clientId, agencyId, "Late", null, null, null, null));
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO event_store.domain_event_entry (event_identifier, meta_data, payload, payload_type,
+                    time_stamp, aggregate_identifier, sequence_number, type)
+                VALUES (?, convert_to('{}', 'UTF8'), convert_to(?, 'UTF8'), ?, ?, ?, 0, 'Client')
+                RETURNING global_index""")) {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, payload);
+            insert.setString(3, ClientCreated.class.getName());
+            insert.setString(4, java.time.Instant.now().toString());
+            insert.setString(5, clientId.toString());
+            try (ResultSet row = insert.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     @Test

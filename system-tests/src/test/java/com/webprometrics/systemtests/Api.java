@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * HTTP against the gateway, as a client would (java.net.http, HTTP/1.1, redirects not followed).
@@ -28,16 +29,26 @@ public final class Api {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    /** Addresses handed out by {@link #fromNewAddress()}; the SPA's browser suite uses 2001:db8:2::/48. */
+    private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(1);
+
     private final URI base;
     private final Map<String, String> defaultHeaders;
+    private final Duration timeout;
 
     public Api(URI base) {
-        this(base, Map.of());
+        this(base, Map.of(), Duration.ofSeconds(30));
     }
 
-    private Api(URI base, Map<String, String> defaultHeaders) {
+    private Api(URI base, Map<String, String> defaultHeaders, Duration timeout) {
         this.base = base;
         this.defaultHeaders = Map.copyOf(defaultHeaders);
+        this.timeout = timeout;
+    }
+
+    /** Requests that fail (an exception, not a response) when not answered within {@code timeout}. */
+    public Api answeringWithin(Duration timeout) {
+        return new Api(base, defaultHeaders, timeout);
     }
 
     public URI base() {
@@ -45,8 +56,17 @@ public final class Api {
     }
 
     /**
+     * Requests appear to come from an address no other request of this test run came from, so per-address budgets
+     * (five sign-ups or log-ins per quarter hour) never spill from one test into another. IPv6 documentation
+     * addresses (2001:db8:1::/48), one per call.
+     */
+    public Api fromNewAddress() {
+        return forwardedFor("2001:db8:1::" + Integer.toHexString(NEXT_ADDRESS.getAndIncrement()));
+    }
+
+    /**
      * Requests appear to come from {@code ip} (sets X-Forwarded-For; the gateway trusts it from 127.0.0.1).
-     * Use documentation addresses: 198.51.100.x, 203.0.113.x, 192.0.2.x.
+     * Prefer {@link #fromNewAddress()}; a fixed address must be a documentation address outside 2001:db8::/32.
      */
     public Api forwardedFor(String ip) {
         return withHeader("X-Forwarded-For", ip);
@@ -55,7 +75,7 @@ public final class Api {
     public Api withHeader(String name, String value) {
         Map<String, String> h = new LinkedHashMap<>(defaultHeaders);
         h.put(name, value);
-        return new Api(base, h);
+        return new Api(base, h, timeout);
     }
 
     public ApiResponse get(String path, String token, String... headers) {
@@ -81,14 +101,24 @@ public final class Api {
     /** Any method; a non-null body is sent as application/json unless a Content-Type header is given. */
     public ApiResponse send(String method, String path, Object body, String token, String... headers) {
         String text = body == null ? null : body instanceof String s ? s : toJson(body);
-        HttpRequest.Builder rb = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder rb = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout);
         rb.method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
         return send(rb, text != null, token, headers);
     }
 
     /** Raw bytes with an explicit content type (uploads, malformed input). */
+    /** POSTs one file as {@code multipart/form-data} in the part {@code file}, as a browser's upload form does. */
+    public ApiResponse uploadFile(String path, String filename, String contentType, String content, String token) {
+        String boundary = "wpm-" + java.util.UUID.randomUUID();
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
+                + "Content-Type: " + contentType + "\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+        return sendBytes("POST", path, body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "multipart/form-data; boundary=" + boundary, token);
+    }
+
     public ApiResponse sendBytes(String method, String path, byte[] body, String contentType, String token, String... headers) {
-        HttpRequest.Builder rb = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder rb = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", contentType);
         return send(rb, false, token, headers);

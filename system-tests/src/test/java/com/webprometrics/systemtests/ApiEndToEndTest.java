@@ -25,10 +25,10 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +40,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(StackExtension.class)
 class ApiEndToEndTest {
     private static final String PASSWORD = "correct horse battery staple";
-    private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(10);
 
     private final Stack stack;
     private final Api anonymous;
@@ -48,10 +47,6 @@ class ApiEndToEndTest {
     ApiEndToEndTest(Stack stack) {
         this.stack = stack;
         this.anonymous = stack.api();
-    }
-
-    private Api fromNewAddress() {
-        return anonymous.forwardedFor("203.0.113." + NEXT_ADDRESS.getAndIncrement());
     }
 
     private record Account(String email, String agencyId, String userId, String accessToken, String refreshToken,
@@ -78,18 +73,27 @@ class ApiEndToEndTest {
     }
 
     private long eventCount() throws Exception {
-        try (Connection c = stack.postgres().connect(stack.databaseName()); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM event_store.domain_event_entry")) {
-            rs.next();
-            return rs.getLong(1);
+        return eventsOf(null);
+    }
+
+    /** Events in the store, of these aggregates only when given. */
+    private long eventsOf(List<String> aggregates) throws Exception {
+        try (Connection c = stack.postgres().connect(stack.databaseName());
+             java.sql.PreparedStatement s = c.prepareStatement("SELECT count(*) FROM event_store.domain_event_entry"
+                     + (aggregates == null ? "" : " WHERE aggregate_identifier = ANY (?)"))) {
+            if (aggregates != null) s.setArray(1, c.createArrayOf("text", aggregates.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
     @Test
     void signUpThenLogInGivesATokenThatVerifiesAgainstThePublishedKeys() throws Exception {
-        Api api = fromNewAddress();
+        Api api = anonymous.fromNewAddress();
         Account owner = signUp(api, "Verified Agency");
-        ApiResponse again = fromNewAddress().post("/api/auth/signup", Map.of("agencyName", "Copy", "name", "X",
+        ApiResponse again = anonymous.fromNewAddress().post("/api/auth/signup", Map.of("agencyName", "Copy", "name", "X",
                 "email", owner.email().toUpperCase(), "password", PASSWORD), null);
         assertThat(again.status()).as(again.toString()).isEqualTo(409);
         assertThat(again.isProblem()).isTrue();
@@ -124,17 +128,17 @@ class ApiEndToEndTest {
     @Test
     void anAgencyLivesInTheTimeZoneItSignsUpWith() throws Exception {
         long events = eventCount();
-        ApiResponse offset = fromNewAddress().post("/api/auth/signup", Map.of("agencyName", "Offset", "name", "O",
+        ApiResponse offset = anonymous.fromNewAddress().post("/api/auth/signup", Map.of("agencyName", "Offset", "name", "O",
                 "email", "tz-" + UUID.randomUUID() + "@agency.test", "password", PASSWORD, "timeZone", "+02:00"), null);
         assertThat(offset.status()).as(offset.toString()).isEqualTo(400);
         assertThat(offset.json().path("errors").get(0).path("field").asText()).isEqualTo("timeZone");
-        ApiResponse unknown = fromNewAddress().post("/api/auth/signup", Map.of("agencyName", "Mars", "name", "M",
+        ApiResponse unknown = anonymous.fromNewAddress().post("/api/auth/signup", Map.of("agencyName", "Mars", "name", "M",
                 "email", "tz-" + UUID.randomUUID() + "@agency.test", "password", PASSWORD, "timeZone", "Mars/Olympus"), null);
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
         assertThat(eventCount()).isEqualTo(events);
 
         String email = "tz-" + UUID.randomUUID() + "@agency.test";
-        ApiResponse berlin = fromNewAddress().post("/api/auth/signup", Map.of("agencyName", "Berlin Agency", "name", "B",
+        ApiResponse berlin = anonymous.fromNewAddress().post("/api/auth/signup", Map.of("agencyName", "Berlin Agency", "name", "B",
                 "email", email, "password", PASSWORD, "timeZone", "Europe/Berlin"), null);
         assertThat(berlin.status()).as(berlin.toString()).isEqualTo(201);
         Account account = Account.of(email, berlin);
@@ -145,7 +149,7 @@ class ApiEndToEndTest {
 
     @Test
     void clientLifecycleReadsItsOwnWrites() {
-        Api api = fromNewAddress();
+        Api api = anonymous.fromNewAddress();
         Account owner = signUp(api, "Lifecycle Agency");
         String token = owner.accessToken();
 
@@ -185,9 +189,9 @@ class ApiEndToEndTest {
 
     @Test
     void anotherAgencySeesNothingAndChangesNothing() throws Exception {
-        Api api = fromNewAddress();
+        Api api = anonymous.fromNewAddress();
         Account mine = signUp(api, "Mine");
-        Account theirs = signUp(fromNewAddress(), "Theirs");
+        Account theirs = signUp(anonymous.fromNewAddress(), "Theirs");
         String id = createClient(api, mine, "Private Client");
         long before = eventCount();
 
@@ -202,9 +206,148 @@ class ApiEndToEndTest {
         assertThat(api.get("/api/clients/" + id, mine.accessToken()).field("name")).isEqualTo("Private Client");
     }
 
+    /**
+     * Check 1 over every endpoint that takes an id (every {@code {…Id}} mapping of both services, and the list
+     * endpoints that filter by one): another agency's owner, the strongest role there is, gets 403 or 404 and sees
+     * none of the ids, and nothing of the first agency changes.
+     */
+    @Test
+    void everyIdTakingEndpointRefusesAnotherAgency() throws Exception {
+        Api api = anonymous.fromNewAddress();
+        Account mine = signUp(api, "Swept Agency");
+        Account theirs = signUp(anonymous.fromNewAddress(), "Sweeping Agency");
+        String client = createClient(api, mine, "Swept Client");
+        ApiResponse connected = api.post("/api/clients/" + client + "/integrations", Map.of("provider", "csv"),
+                mine.accessToken());
+        assertThat(connected.status()).as(connected.toString()).isEqualTo(201);
+        String integration = connected.field("id");
+        ApiResponse report = api.post("/api/reports", Map.of("clientId", client, "title", "Swept report",
+                "metrics", List.of("sessions")), mine.accessToken());
+        assertThat(report.status()).as(report.toString()).isEqualTo(201);
+        String reportId = report.field("id");
+        String delivery = UUID.randomUUID().toString();
+        String at = report.json().path("position").asText();
+        List<String> ids = List.of(client, integration, reportId, mine.userId(), mine.agencyId());
+        long before = eventsOf(ids);
+
+        record Route(String method, String path, Object body) {
+        }
+        List<Route> routes = List.of(
+                new Route("GET", "/api/clients/" + client, null),
+                new Route("PATCH", "/api/clients/" + client, Map.of("name", "Hijacked")),
+                new Route("POST", "/api/clients/" + client + "/archive", null),
+                new Route("POST", "/api/clients/" + client + "/restore", null),
+                new Route("GET", "/api/clients/" + client + "/dashboard", null),
+                new Route("GET", "/api/clients/" + client + "/integrations", null),
+                new Route("POST", "/api/clients/" + client + "/integrations", Map.of("provider", "csv")),
+                new Route("POST", "/api/integrations/" + integration + "/reconnect", null),
+                new Route("POST", "/api/integrations/" + integration + "/sync", null),
+                new Route("DELETE", "/api/integrations/" + integration, null),
+                new Route("IMPORT", "/api/integrations/" + integration + "/import", "date,metric,value\n2024-01-01,sessions,1\n"),
+                new Route("GET", "/api/reports/" + reportId, null),
+                new Route("PATCH", "/api/reports/" + reportId, Map.of("title", "Hijacked")),
+                new Route("DELETE", "/api/reports/" + reportId, null),
+                new Route("GET", "/api/reports/" + reportId + "/export?format=csv", null),
+                new Route("GET", "/api/reports/" + reportId + "/export?format=pdf", null),
+                new Route("POST", "/api/reports/" + reportId + "/deliveries", Map.of("recipients", List.of("x@evil.test"))),
+                new Route("GET", "/api/reports/" + reportId + "/deliveries", null),
+                new Route("GET", "/api/reports/" + reportId + "/deliveries/" + delivery, null),
+                new Route("GET", "/api/reports/" + reportId + "/deliveries/" + delivery + "/file", null),
+                new Route("PATCH", "/api/team/" + mine.userId(), Map.of("role", "VIEWER")),
+                new Route("DELETE", "/api/team/" + mine.userId(), null));
+        for (Route route : routes) {
+            ApiResponse r = switch (route.method()) {
+                case "IMPORT" -> api.uploadFile(route.path(), "m.csv", "text/csv", (String) route.body(), theirs.accessToken());
+                case "GET" -> api.get(route.path(), theirs.accessToken(), "X-Min-Position", at);
+                default -> api.send(route.method(), route.path(), route.body(), theirs.accessToken());
+            };
+            assertThat(r.status()).as("%s %s → %s", route.method(), route.path(), r).isIn(403, 404);
+            assertThat(r.text()).as("%s %s", route.method(), route.path()).doesNotContain("Swept");
+        }
+        for (String list : List.of("/api/clients?size=100", "/api/reports?clientId=" + client, "/api/reports",
+                "/api/dashboard?clientId=" + client, "/api/integrations/metrics?clientId=" + client, "/api/team",
+                "/api/reports/deliveries?reportId=" + reportId)) {
+            ApiResponse r = api.get(list, theirs.accessToken(), "X-Min-Position", at);
+            assertThat(r.status()).as("%s → %s", list, r).isIn(200, 400, 403, 404);
+            for (String id : ids) assertThat(r.text()).as("%s shows nothing of the other agency", list).doesNotContain(id);
+        }
+
+        assertThat(eventsOf(ids)).as("nothing of the first agency changed").isEqualTo(before);
+        assertThat(api.get("/api/clients/" + client, mine.accessToken()).field("name")).isEqualTo("Swept Client");
+        assertThat(api.get("/api/reports/" + reportId, mine.accessToken()).status()).isEqualTo(200);
+    }
+
+    /** Checks 5 and 6: a body cannot set the tenant, an id or a version; answers carry their documented fields only. */
+    @Test
+    void requestsCannotAssignTenantOrIdsAndAnswersCarryOnlyTheirFields() throws Exception {
+        Api api = anonymous.fromNewAddress();
+        Account owner = signUp(api, "Allowlist Agency");
+        Account other = signUp(anonymous.fromNewAddress(), "Elsewhere Agency");
+        String forgedId = UUID.randomUUID().toString();
+        ApiResponse created = api.post("/api/clients", Map.of("name", "Assigned Client", "agencyId", other.agencyId(),
+                "id", forgedId, "version", 7, "status", "archived"), owner.accessToken());
+        assertThat(created.status()).as(created.toString()).isIn(201, 400);
+        if (created.status() == 201) {
+            assertThat(created.field("id")).isNotEqualTo(forgedId);
+            String position = created.json().path("position").asText();
+            JsonNode mine = api.get("/api/clients/" + created.field("id"), owner.accessToken(), "X-Min-Position", position).json();
+            assertThat(mine.path("status").asText()).isEqualTo("active");
+            assertThat(api.get("/api/clients/" + created.field("id"), other.accessToken(), "X-Min-Position", position).status())
+                    .as("the client stays in the caller's agency").isEqualTo(404);
+            assertThat(fieldNames(api.get("/api/clients?size=5", owner.accessToken(), "X-Min-Position", position)
+                    .json().path("items").get(0))).isSubsetOf("id", "name", "website", "industry", "contactEmail",
+                    "notes", "status", "createdAt", "updatedAt", "integrationCount");
+        }
+        ApiResponse me = api.get("/api/auth/me", owner.accessToken(), "X-Min-Position", String.valueOf(owner.position()));
+        assertThat(fieldNames(me.json())).isSubsetOf("userId", "agencyId", "agencyName", "timeZone", "email", "name", "roles");
+        ApiResponse team = api.get("/api/team", owner.accessToken(), "X-Min-Position", String.valueOf(owner.position()));
+        for (ApiResponse answer : List.of(me, team, created)) {
+            assertThat(answer.text().toLowerCase()).as("no secret in %s", answer)
+                    .doesNotContain("password", "hash", "argon2", "refresh");
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** Check 11: a refresh token is no access token anywhere. */
+    @Test
+    void aRefreshTokenIsNoAccessToken() {
+        Account owner = signUp(anonymous.fromNewAddress(), "Two Tokens Agency");
+        for (String base : List.of(stack.baseUrl(), stack.queryUrl(), stack.commandUrl())) {
+            assertThat(new Api(URI.create(base)).get("/api/clients", owner.refreshToken()).status()).as(base).isEqualTo(401);
+        }
+    }
+
+    /** Check 23: search and paging parameters are data, never SQL. */
+    @Test
+    void injectedSqlInQueryParametersIsOnlyText() {
+        Api api = anonymous.fromNewAddress();
+        Account owner = signUp(api, "Quoted Agency");
+        Account other = signUp(anonymous.fromNewAddress(), "Neighbour Agency");
+        String visible = createClient(api, owner, "Plain Client");
+        createClient(anonymous.fromNewAddress(), other, "Neighbour's Client");
+        for (String q : List.of("' OR '1'='1", "%' OR 1=1 --", "x'; DROP TABLE query.clients_view; --", "\\' UNION SELECT * FROM command.credentials --")) {
+            ApiResponse found = api.get("/api/clients?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8),
+                    owner.accessToken());
+            assertThat(found.status()).as(q).isEqualTo(200);
+            assertThat(found.json().path("total").asLong()).as(q).isZero();
+        }
+        for (String page : List.of("0;DROP TABLE x", "1 OR 1=1", "-1")) {
+            assertThat(api.get("/api/clients?page=" + java.net.URLEncoder.encode(page, java.nio.charset.StandardCharsets.UTF_8),
+                    owner.accessToken()).status()).as(page).isEqualTo(400);
+        }
+        ApiResponse all = Eventually.await("the plain client listed", java.time.Duration.ofSeconds(10),
+                () -> api.get("/api/clients?q=Plain", owner.accessToken()), r -> r.json().path("total").asLong() == 1);
+        assertThat(all.json().path("items").findValuesAsText("id")).containsExactly(visible);
+    }
+
     @Test
     void badInputGetsAProblemAndWritesNothing() throws Exception {
-        Api api = fromNewAddress();
+        Api api = anonymous.fromNewAddress();
         Account owner = signUp(api, "Careful Agency");
         String id = createClient(api, owner, "Steady Client");
         String token = owner.accessToken();
@@ -233,7 +376,7 @@ class ApiEndToEndTest {
         }
         ApiResponse fieldErrors = api.post("/api/clients", "{\"name\":\"\",\"contactEmail\":\"nope\"}", token);
         assertThat(fieldErrors.json().path("errors").findValuesAsText("field")).contains("name", "contactEmail");
-        ApiResponse shortPassword = fromNewAddress().post("/api/auth/signup", Map.of("agencyName", "A", "name", "B",
+        ApiResponse shortPassword = anonymous.fromNewAddress().post("/api/auth/signup", Map.of("agencyName", "A", "name", "B",
                 "email", "short-" + UUID.randomUUID() + "@x.test", "password", "short"), null);
         assertThat(shortPassword.status()).isEqualTo(400);
         assertThat(shortPassword.json().path("errors").findValuesAsText("field")).containsExactly("password");
@@ -242,9 +385,9 @@ class ApiEndToEndTest {
     }
 
     @Test
-    void repeatedBadLoginsAreRateLimitedAndLockTheAccount() {
-        Account owner = signUp(fromNewAddress(), "Targeted Agency");
-        Api attacker = fromNewAddress();
+    void aStrangersBadLoginsAreRateLimitedAndNeverKeepTheOwnerOut() {
+        Account owner = signUp(anonymous.fromNewAddress(), "Targeted Agency");
+        Api attacker = anonymous.fromNewAddress();
         for (int i = 0; i < 5; i++) {
             ApiResponse r = attacker.post("/api/auth/login", Map.of("email", owner.email(), "password", "wrong guess " + i), null);
             assertThat(r.status()).as(r.toString()).isEqualTo(401);
@@ -255,19 +398,27 @@ class ApiEndToEndTest {
         assertThat(Integer.parseInt(limited.header("Retry-After"))).isPositive();
         assertThat(limited.problemSlug()).isEqualTo("rate-limited");
 
-        ApiResponse unknown = fromNewAddress().post("/api/auth/login", Map.of("email", "nobody-" + UUID.randomUUID() + "@x.test",
+        ApiResponse unknown = anonymous.fromNewAddress().post("/api/auth/login", Map.of("email", "nobody-" + UUID.randomUUID() + "@x.test",
                 "password", PASSWORD), null);
         assertThat(unknown.status()).isEqualTo(401);
         assertThat(unknown.field("detail")).as("one generic message for every bad credential")
-                .isEqualTo("The e-mail or password is wrong, or the account is locked.");
+                .isEqualTo("The e-mail or password is wrong, or the account is deactivated.");
 
-        ApiResponse locked = fromNewAddress().post("/api/auth/login", Map.of("email", owner.email(), "password", PASSWORD), null);
-        assertThat(locked.status()).as("five bad passwords lock the account, even from another address").isEqualTo(401);
+        for (int address = 0; address < 3; address++) {
+            Api another = anonymous.fromNewAddress();
+            for (int i = 0; i < 5; i++) {
+                assertThat(another.post("/api/auth/login", Map.of("email", owner.email(), "password", "guess " + i), null)
+                        .status()).isEqualTo(401);
+            }
+        }
+        ApiResponse ownersLogin = anonymous.fromNewAddress().post("/api/auth/login", Map.of("email", owner.email(), "password", PASSWORD), null);
+        assertThat(ownersLogin.status()).as("the owner signs in from their own address after a stranger's 20 failures")
+                .isEqualTo(200);
     }
 
     @Test
     void reusingASpentRefreshTokenRevokesTheWholeFamily() {
-        Api api = fromNewAddress();
+        Api api = anonymous.fromNewAddress();
         Account owner = signUp(api, "Rotating Agency");
         ApiResponse first = api.post("/api/auth/refresh", Map.of("refreshToken", owner.refreshToken()), null);
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
@@ -276,23 +427,23 @@ class ApiEndToEndTest {
         assertThat(api.get("/api/auth/me", first.field("accessToken"), "X-Min-Position", String.valueOf(owner.position())).status())
                 .isEqualTo(200);
 
-        ApiResponse reuse = fromNewAddress().post("/api/auth/refresh", Map.of("refreshToken", owner.refreshToken()), null);
+        ApiResponse reuse = anonymous.fromNewAddress().post("/api/auth/refresh", Map.of("refreshToken", owner.refreshToken()), null);
         assertThat(reuse.status()).as(reuse.toString()).isEqualTo(401);
-        ApiResponse afterRevocation = fromNewAddress().post("/api/auth/refresh", Map.of("refreshToken", newest), null);
+        ApiResponse afterRevocation = anonymous.fromNewAddress().post("/api/auth/refresh", Map.of("refreshToken", newest), null);
         assertThat(afterRevocation.status()).as("the newest token of a revoked family").isEqualTo(401);
 
-        Api other = fromNewAddress();
+        Api other = anonymous.fromNewAddress();
         ApiResponse login = other.post("/api/auth/login", Map.of("email", owner.email(), "password", PASSWORD), null);
         ApiResponse logout = other.post("/api/auth/logout", Map.of("refreshToken", login.field("refreshToken")),
                 login.field("accessToken"));
         assertThat(logout.status()).isEqualTo(204);
-        assertThat(fromNewAddress().post("/api/auth/refresh", Map.of("refreshToken", login.field("refreshToken")), null).status())
+        assertThat(anonymous.fromNewAddress().post("/api/auth/refresh", Map.of("refreshToken", login.field("refreshToken")), null).status())
                 .isEqualTo(401);
     }
 
     @Test
     void forgedUnsignedExpiredAndTamperedTokensAreRefusedEverywhere() throws Exception {
-        Api api = fromNewAddress();
+        Api api = anonymous.fromNewAddress();
         Account owner = signUp(api, "Guarded Agency");
         String valid = owner.accessToken();
         assertThat(api.get("/api/clients", valid).status()).isEqualTo(200);
@@ -326,19 +477,19 @@ class ApiEndToEndTest {
 
     @Test
     void ownersInviteTeammatesWhoseRolesDecideWhatTheyMayDo() {
-        Api api = fromNewAddress();
+        Api api = anonymous.fromNewAddress();
         Account owner = signUp(api, "Team Agency");
         String inviteeEmail = "ana-" + UUID.randomUUID() + "@agency.test";
         ApiResponse invitation = api.post("/api/team/invitations", Map.of("email", inviteeEmail, "role", "ANALYST"),
                 owner.accessToken());
         assertThat(invitation.status()).as(invitation.toString()).isEqualTo(201);
 
-        Api invitee = fromNewAddress();
+        Api invitee = anonymous.fromNewAddress();
         ApiResponse accepted = invitee.post("/api/auth/accept-invitation", Map.of("inviteToken", invitation.field("inviteToken"),
                 "name", "Ana Analyst", "password", PASSWORD), null);
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
         assertThat(accepted.field("agencyId")).isEqualTo(owner.agencyId());
-        ApiResponse reused = fromNewAddress().post("/api/auth/accept-invitation", Map.of("inviteToken",
+        ApiResponse reused = anonymous.fromNewAddress().post("/api/auth/accept-invitation", Map.of("inviteToken",
                 invitation.field("inviteToken"), "name", "Eve", "password", PASSWORD), null);
         assertThat(reused.status()).isEqualTo(409);
 
@@ -360,9 +511,9 @@ class ApiEndToEndTest {
 
         ApiResponse deactivated = api.delete("/api/team/" + analystId, owner.accessToken());
         assertThat(deactivated.status()).as(deactivated.toString()).isEqualTo(200);
-        assertThat(fromNewAddress().post("/api/auth/login", Map.of("email", inviteeEmail, "password", PASSWORD), null).status())
+        assertThat(anonymous.fromNewAddress().post("/api/auth/login", Map.of("email", inviteeEmail, "password", PASSWORD), null).status())
                 .isEqualTo(401);
-        assertThat(fromNewAddress().post("/api/auth/refresh", Map.of("refreshToken", viewerLogin.field("refreshToken")), null)
+        assertThat(anonymous.fromNewAddress().post("/api/auth/refresh", Map.of("refreshToken", viewerLogin.field("refreshToken")), null)
                 .status()).isEqualTo(401);
         assertThat(api.delete("/api/team/" + owner.userId(), owner.accessToken()).status()).isEqualTo(403);
     }
@@ -373,15 +524,29 @@ class ApiEndToEndTest {
         return jwt.serialize();
     }
 
-    /** The stack's own signing key, read from its database, to mint a token whose only fault is its age. */
+    /**
+     * The stack's own signing key, to mint a token whose only fault is its age. The database holds it sealed: the row
+     * alone is no key; opening it takes the master key from the stack's data directory, as only the command side has.
+     */
     private RSAKey realSigningKey() throws Exception {
         try (Connection c = stack.postgres().connect(stack.databaseName()); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT kid, private_key, public_key FROM command.signing_keys")) {
+             ResultSet rs = s.executeQuery("SELECT kid, private_key, public_key, sealed FROM command.signing_keys")) {
             rs.next();
+            String kid = rs.getString(1);
+            byte[] stored = rs.getBytes(2);
+            assertThat(rs.getBoolean(4)).as("the private key is stored sealed").isTrue();
             KeyFactory rsa = KeyFactory.getInstance("RSA");
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> rsa.generatePrivate(new PKCS8EncodedKeySpec(stored))))
+                    .as("the stored bytes are no private key").isNotNull();
+            com.google.crypto.tink.aead.AeadConfig.register();
+            com.google.crypto.tink.Aead aead = com.google.crypto.tink.TinkJsonProtoKeysetFormat.parseKeyset(
+                    java.nio.file.Files.readString(RepoLayout.systemTestsDir().resolve("target/wpm-data/master-key.json")),
+                    com.google.crypto.tink.InsecureSecretKeyAccess.get())
+                    .getPrimitive(com.google.crypto.tink.RegistryConfiguration.get(), com.google.crypto.tink.Aead.class);
+            byte[] privateDer = aead.decrypt(stored, ("signing-key:" + kid).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return new RSAKey.Builder((RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(rs.getBytes(3))))
-                    .privateKey((RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(rs.getBytes(2))))
-                    .keyID(rs.getString(1)).build();
+                    .privateKey((RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(privateDer)))
+                    .keyID(kid).build();
         }
     }
 }

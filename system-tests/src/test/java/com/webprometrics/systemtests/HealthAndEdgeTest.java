@@ -36,6 +36,39 @@ class HealthAndEdgeTest {
         }
     }
 
+    /**
+     * The backends listen on loopback only: from this machine's other addresses only the gateway answers, so no peer
+     * can go around its budgets and token checks (issue 10: port 8081 bypassed the gateway).
+     */
+    @Test
+    void onlyTheGatewayAnswersOnTheMachinesOtherAddresses() throws Exception {
+        List<java.net.InetAddress> others = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+                .stream().filter(nic -> {
+                    try {
+                        return nic.isUp() && !nic.isLoopback();
+                    } catch (java.net.SocketException e) {
+                        return false;
+                    }
+                })
+                .flatMap(nic -> nic.inetAddresses()).filter(a -> a instanceof java.net.Inet4Address).toList();
+        assertThat(others).as("a non-loopback IPv4 address to try from").isNotEmpty();
+        Stack stack = Stack.shared();
+        for (java.net.InetAddress address : others) {
+            assertThat(answers(address, stack.port(Stack.GATEWAY))).as("gateway on " + address).isTrue();
+            assertThat(answers(address, stack.port(Stack.COMMAND))).as("command side on " + address).isFalse();
+            assertThat(answers(address, stack.port(Stack.QUERY))).as("query side on " + address).isFalse();
+        }
+    }
+
+    private static boolean answers(java.net.InetAddress address, int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(address, port), 2000);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
     @Test
     void correlationIdIsEchoed() {
         String id = "st-" + UUID.randomUUID();

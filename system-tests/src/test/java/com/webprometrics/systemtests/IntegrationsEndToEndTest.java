@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,16 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(StackExtension.class)
 class IntegrationsEndToEndTest {
     private static final String PASSWORD = "correct horse battery staple";
-    private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(10);
 
     private final Api anonymous;
 
     IntegrationsEndToEndTest(Api api) {
         this.anonymous = api;
-    }
-
-    private Api fromNewAddress() {
-        return anonymous.forwardedFor("198.51.100." + NEXT_ADDRESS.getAndIncrement());
     }
 
     private String signUp(Api api) {
@@ -44,7 +37,7 @@ class IntegrationsEndToEndTest {
 
     @Test
     void connectingDemoDataFillsTheDashboardOnceItsFirstSyncIsDone() {
-        Api api = fromNewAddress();
+        Api api = anonymous.fromNewAddress();
         String token = signUp(api);
         String clientId = createClient(api, token, "Demo Client");
 
@@ -78,13 +71,13 @@ class IntegrationsEndToEndTest {
         ApiResponse overview = api.get("/api/dashboard", token);
         assertThat(overview.json().path("clients").findValuesAsText("name")).containsExactly("Demo Client");
 
-        String otherToken = signUp(fromNewAddress());
+        String otherToken = signUp(anonymous.fromNewAddress());
         assertThat(api.get("/api/clients/" + clientId + "/dashboard", otherToken).status()).isEqualTo(404);
     }
 
     @Test
     void aCsvUploadReportsBadLinesAndShowsTheGoodOnesOnTheDashboard() {
-        Api api = fromNewAddress();
+        Api api = anonymous.fromNewAddress();
         String token = signUp(api);
         String clientId = createClient(api, token, "CSV Client");
         ApiResponse connected = api.post("/api/clients/" + clientId + "/integrations", Map.of("provider", "csv"), token);
@@ -113,12 +106,7 @@ class IntegrationsEndToEndTest {
     }
 
     private static ApiResponse upload(Api api, String token, String integrationId, String csv) {
-        String boundary = "wpm-" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"file\"; filename=\"metrics.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
-        return api.sendBytes("POST", "/api/integrations/" + integrationId + "/import",
-                body.getBytes(StandardCharsets.UTF_8), "multipart/form-data; boundary=" + boundary, token);
+        return api.uploadFile("/api/integrations/" + integrationId + "/import", "metrics.csv", "text/csv", csv, token);
     }
 
     private static JsonNode kpi(JsonNode dashboard, String metric) {

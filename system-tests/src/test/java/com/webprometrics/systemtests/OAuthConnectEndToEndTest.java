@@ -79,7 +79,7 @@ class OAuthConnectEndToEndTest {
         google.stubFor(post(urlPathEqualTo(REPORT)).withHeader("Authorization", equalTo("Bearer ya29.e2e-access"))
                 .willReturn(json(report())));
 
-        Api api = stack.api().forwardedFor("203.0.113.77");
+        Api api = stack.api().fromNewAddress();
         ApiResponse signup = api.post("/api/auth/signup", Map.of("agencyName", "OAuth Agency", "name", "Gina",
                 "email", "ga4-" + UUID.randomUUID() + "@agency.test", "password", PASSWORD), null);
         assertThat(signup.status()).as(signup.toString()).isEqualTo(201);

@@ -1,6 +1,7 @@
 package com.webprometrics.systemtests;
 
 import com.webprometrics.localpg.LocalPostgres;
+import com.webprometrics.localpg.ServiceRoles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,7 +53,9 @@ public final class Stack implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private LocalPostgres postgres;
+    private boolean ownsPostgres = true;
     private String database;
+    private Map<String, ServiceRoles.Login> logins = Map.of();
     private volatile boolean closed;
 
     private final Integer fixedGatewayPort;
@@ -70,10 +75,7 @@ public final class Stack implements AutoCloseable {
     /** The stack shared by all tests of this JVM, started on first use and stopped when the JVM ends. */
     public static synchronized Stack shared() {
         if (shared == null) {
-            // Production budgets everywhere but one: the per-account sign-in budget is raised from 5 to 8 so the
-            // end-to-end test can drive an account into lockout (5 bad passwords) through the gateway and still
-            // see the per-address limit (5) answer 429. The gateway's own tests cover the per-account default.
-            Stack stack = new Stack("", Map.of("WPM_RATE_LIMIT_AUTH_ACCOUNT_CAPACITY", "8"));
+            Stack stack = new Stack("", Map.of());
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-wpm-stack"));
             try {
                 stack.start();
@@ -95,6 +97,7 @@ public final class Stack implements AutoCloseable {
         private String name = "custom";
         private final Map<String, String> env = new LinkedHashMap<>();
         private Integer gatewayPort;
+        private LocalPostgres postgres;
 
         public Builder name(String name) {
             this.name = name;
@@ -115,9 +118,19 @@ public final class Stack implements AutoCloseable {
             return this;
         }
 
+        /** A PostgreSQL server of the test's own (e.g. a private cluster it stops); the stack does not stop it. */
+        public Builder postgres(LocalPostgres postgres) {
+            this.postgres = postgres;
+            return this;
+        }
+
         /** Starts it; the caller closes it (try-with-resources or @AfterAll). */
         public Stack start() {
             Stack stack = new Stack(name, env, gatewayPort);
+            if (postgres != null) {
+                stack.postgres = postgres;
+                stack.ownsPostgres = false;
+            }
             try {
                 stack.start();
             } catch (RuntimeException | Error e) {
@@ -167,6 +180,11 @@ public final class Stack implements AutoCloseable {
         return postgres;
     }
 
+    /** The database login a service of this stack runs as. */
+    public ServiceRoles.Login login(String service) {
+        return logins.get(service);
+    }
+
     public Path repoRoot() {
         return repoRoot;
     }
@@ -202,8 +220,16 @@ public final class Stack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        postgres = LocalPostgres.findOrStart(RepoLayout.systemTestsDir().resolve("target/wpm-data"));
+        if (postgres == null) {
+            postgres = LocalPostgres.findOrStart(RepoLayout.systemTestsDir().resolve("target/wpm-data"));
+        }
         database = postgres.createFreshDatabase("wpm_st");
+        // each service connects as its own least-privileged role, as ./wpm up runs them
+        try (Connection admin = postgres.connect(database)) {
+            logins = ServiceRoles.apply(admin, RepoLayout.systemTestsDir().resolve("target/wpm-data/db-roles.properties"));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot set up the service roles: " + e.getMessage(), e);
+        }
         for (String service : List.of(COMMAND, QUERY, GATEWAY)) ports.put(service, freePort());
         if (fixedGatewayPort != null) ports.put(GATEWAY, fixedGatewayPort);
 
@@ -214,6 +240,28 @@ public final class Stack implements AutoCloseable {
         launch(GATEWAY);
         awaitHealthy(QUERY, queryUrl() + "/actuator/health", stageTimeout);
         awaitHealthy(GATEWAY, baseUrl() + "/health", stageTimeout);
+    }
+
+    /** Kills one service (SIGKILL: no shutdown hook, nothing flushed) and starts it again on the same port. */
+    public void killAndRestart(String service) {
+        killAndRestart(service, () -> { });
+    }
+
+    /** The same, running {@code whileDown} after the kill and before the start (maintenance on a stopped service). */
+    public void killAndRestart(String service, Runnable whileDown) {
+        Process process = processes.get(service);
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        whileDown.run();
+        launch(service);
+        String health = GATEWAY.equals(service) ? baseUrl() + "/health"
+                : (COMMAND.equals(service) ? commandUrl() : queryUrl()) + "/actuator/health";
+        awaitHealthy(service, health, Long.getLong("wpm.stack.startTimeoutSeconds", 90));
     }
 
     private Map<String, String> environment() {
@@ -235,6 +283,28 @@ public final class Stack implements AutoCloseable {
     }
 
     private void launch(String service) {
+        processes.put(service, start(service, Map.of(), logFile(service)));
+    }
+
+    /**
+     * A second instance of a service on another port against the same database, started and healthy; the caller
+     * stops it.
+     */
+    public Process launchExtra(String service, int port) {
+        String portVariable = switch (service) {
+            case COMMAND -> "WPM_COMMAND_PORT";
+            case QUERY -> "WPM_QUERY_PORT";
+            default -> "WPM_GATEWAY_PORT";
+        };
+        Process extra = start(service, Map.of(portVariable, String.valueOf(port)),
+                logDir.resolve(service + "-" + port + ".log"));
+        String health = "http://127.0.0.1:" + port + (GATEWAY.equals(service) ? "/health" : "/actuator/health");
+        processes.put(service + "-" + port, extra);
+        awaitHealthy(service + "-" + port, health, Long.getLong("wpm.stack.startTimeoutSeconds", 90));
+        return extra;
+    }
+
+    private Process start(String service, Map<String, String> overrides, Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.asList(System.getProperty("wpm.stack.jvmOpts", DEFAULT_JVM_OPTS).trim().split("\\s+")));
@@ -243,10 +313,14 @@ public final class Stack implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(repoRoot.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(logFile(service).toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         pb.environment().putAll(environment());
+        ServiceRoles.Login login = logins.get(service);
+        pb.environment().put("WPM_DATABASE_USER", login.user());
+        pb.environment().put("WPM_DATABASE_PASSWORD", login.password());
+        pb.environment().putAll(overrides);
         try {
-            processes.put(service, pb.start());
+            return pb.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + service + ": " + command, e);
         }
@@ -303,7 +377,7 @@ public final class Stack implements AutoCloseable {
             } catch (RuntimeException e) {
                 System.err.println("Could not drop " + database + ": " + e.getMessage());
             } finally {
-                postgres.close();
+                if (ownsPostgres) postgres.close();
             }
         }
     }

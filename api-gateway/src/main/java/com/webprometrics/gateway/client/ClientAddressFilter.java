@@ -40,6 +40,12 @@ public class ClientAddressFilter extends OncePerRequestFilter {
         return ip instanceof String s ? s : request.getRemoteAddr();
     }
 
+    /** True when the client itself is on this machine: a loopback peer that forwards for nobody else. */
+    public static boolean fromLoopback(HttpServletRequest request) {
+        String ip = clientIp(request);
+        return "127.0.0.1".equals(ip) || "::1".equals(ip) || "0:0:0:0:0:0:0:1".equals(ip);
+    }
+
     public static boolean peerTrusted(HttpServletRequest request) {
         return Boolean.TRUE.equals(request.getAttribute(PEER_TRUSTED));
     }

@@ -7,25 +7,32 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Rate-limit budgets ({@code wpm.rate-limit.*}); see application.yml for the environment variables.
  *
- * @param authIp      signup/login/refresh/accept-invitation per client IP
- * @param authAccount signup/login per lower-cased e-mail of the body
- * @param anonymous   every other {@code /api} request without a token, per client IP
- * @param user        signed-in requests per user ({@code sub})
+ * @param authIp             signup/login/accept-invitation per client IP
+ * @param authAccountAddress signup/login per lower-cased e-mail of the body and client IP
+ * @param authAccount        signup/login per lower-cased e-mail, from every address together: the ceiling on
+ *                           guesses at one account (ASVS: at most 100 failed attempts an hour)
+ * @param anonymous          every other {@code /api} request without a valid token, per client IP
+ * @param webhook            payment-provider webhooks (authenticated by their signature), per client IP
+ * @param user               signed-in requests per user ({@code sub})
  */
 @ConfigurationProperties("wpm.rate-limit")
 public record RateLimitProperties(
         boolean enabled,
         Budget authIp,
+        Budget authAccountAddress,
         Budget authAccount,
         Budget anonymous,
+        Budget webhook,
         Budget user,
         Sync userSync,
         int localBucketCacheSize) {
 
     public RateLimitProperties {
         if (authIp == null) authIp = new Budget(5, Duration.ofMinutes(15));
-        if (authAccount == null) authAccount = new Budget(5, Duration.ofMinutes(15));
+        if (authAccountAddress == null) authAccountAddress = new Budget(5, Duration.ofMinutes(15));
+        if (authAccount == null) authAccount = new Budget(100, Duration.ofHours(1));
         if (anonymous == null) anonymous = new Budget(100, Duration.ofMinutes(15));
+        if (webhook == null) webhook = new Budget(1000, Duration.ofMinutes(15));
         if (user == null) user = new Budget(1000, Duration.ofMinutes(15));
         if (userSync == null) userSync = new Sync(20, Duration.ofSeconds(1));
         if (localBucketCacheSize <= 0) localBucketCacheSize = 50_000;

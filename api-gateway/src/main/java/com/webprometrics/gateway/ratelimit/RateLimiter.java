@@ -24,8 +24,8 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
  * {@code gateway.rate_limit_bucket}, Bucket4j select-for-update strategy, String keys).
  *
  * <p>Cost per request: auth entry points and anonymous API calls consume synchronously (one Bucket4j
- * transaction per bucket: the IP bucket, plus the account bucket for signup/login only when the IP
- * bucket allowed it). Signed-in users — the hot path — use Bucket4j's "delaying" optimisation: each
+ * transaction per bucket: the IP bucket, plus for signup/login the account-and-address bucket and the
+ * account's ceiling, each only when the one before allowed it). Signed-in users — the hot path — use Bucket4j's "delaying" optimisation: each
  * instance keeps a local copy of the user's bucket and writes through to PostgreSQL only after
  * {@code wpm.rate-limit.user-sync.max-unsynced-tokens} tokens or {@code max-unsynced-time}, so most
  * signed-in requests cost no DB round trip; the price is that a cluster of N instances may overshoot
@@ -33,7 +33,7 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
  */
 public class RateLimiter {
 
-    public enum Kind { AUTH_IP, AUTH_ACCOUNT, ANONYMOUS, USER }
+    public enum Kind { AUTH_IP, AUTH_ACCOUNT_ADDRESS, AUTH_ACCOUNT, ANONYMOUS, WEBHOOK, USER }
 
     /** Outcome of one consumption: allowed or not, tokens left, seconds until a token is back. */
     public record Decision(boolean allowed, long remaining, long retryAfterSeconds) {
@@ -57,8 +57,10 @@ public class RateLimiter {
                 .build();
         this.configurations = Map.of(
                 Kind.AUTH_IP, strict(properties.authIp()),
+                Kind.AUTH_ACCOUNT_ADDRESS, strict(properties.authAccountAddress()),
                 Kind.AUTH_ACCOUNT, strict(properties.authAccount()),
                 Kind.ANONYMOUS, greedy(properties.anonymous()),
+                Kind.WEBHOOK, greedy(properties.webhook()),
                 Kind.USER, greedy(properties.user()));
     }
 
@@ -79,12 +81,21 @@ public class RateLimiter {
     }
 
     public Decision consume(Kind kind, String key) {
-        BucketProxy bucket = kind == Kind.USER ? userBucket(key) : proxyManager.builder()
-                .withImplicitConfigurationReplacement(version(kind), TokensInheritanceStrategy.PROPORTIONALLY)
-                .build(bucketKey(kind, key), supplier(kind));
+        BucketProxy bucket = kind == Kind.USER ? userBucket(key) : sharedBucket(kind, key);
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         long retryAfter = probe.isConsumed() ? 0 : Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill()));
         return new Decision(probe.isConsumed(), probe.getRemainingTokens(), retryAfter);
+    }
+
+    /** Gives back the token an attempt took once it turned out not to count (a successful sign-in). */
+    public void refund(Kind kind, String key) {
+        sharedBucket(kind, key).addTokens(1);
+    }
+
+    private BucketProxy sharedBucket(Kind kind, String key) {
+        return proxyManager.builder()
+                .withImplicitConfigurationReplacement(version(kind), TokensInheritanceStrategy.PROPORTIONALLY)
+                .build(bucketKey(kind, key), supplier(kind));
     }
 
     private BucketProxy userBucket(String sub) {
@@ -116,8 +127,10 @@ public class RateLimiter {
     static String bucketKey(Kind kind, String key) {
         String prefix = switch (kind) {
             case AUTH_IP -> "auth-ip:";
+            case AUTH_ACCOUNT_ADDRESS -> "auth-account-address:";
             case AUTH_ACCOUNT -> "auth-account:";
             case ANONYMOUS -> "anon:";
+            case WEBHOOK -> "webhook:";
             case USER -> "user:";
         };
         String full = prefix + key;

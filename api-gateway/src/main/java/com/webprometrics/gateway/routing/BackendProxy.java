@@ -3,32 +3,27 @@ package com.webprometrics.gateway.routing;
 import com.webprometrics.gateway.client.ClientAddressFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
-import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.web.servlet.function.HandlerFunction;
-import org.springframework.web.servlet.function.ServerRequest;
-import org.springframework.web.servlet.function.ServerResponse;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Passes an exchange to the backend the route chose ({@code BeforeFilterFunctions.uri}) and its answer back, in one
- * pass over the headers each way, on Apache httpclient5 directly. Spring Cloud Gateway's own exchange copied the
- * headers once per header filter (seven of them) and again into a {@code RestClient} request, which made it the
- * largest part of the gateway's CPU per request (docs/benchmarks.md).
+ * Passes an exchange to a backend and its answer back, in one pass over the headers each way, on Apache httpclient5
+ * directly. Spring Cloud Gateway's own exchange copied the headers once per header filter (seven of them) and again
+ * into a {@code RestClient} request, which made it the largest part of the gateway's CPU per request
+ * (docs/benchmarks.md).
  * <ul>
  * <li>path and query go exactly as received (still encoded);</li>
  * <li>hop-by-hop headers, {@code Host}, {@code Content-Length} and any incoming {@code Forwarded}/{@code X-Forwarded-*}
@@ -40,7 +35,7 @@ import java.util.Set;
  * they are.</li>
  * </ul>
  */
-public final class BackendProxy implements HandlerFunction<ServerResponse> {
+public final class BackendProxy {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
     private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "forwarded", "x-forwarded-for",
@@ -54,38 +49,29 @@ public final class BackendProxy implements HandlerFunction<ServerResponse> {
         this.client = client;
     }
 
-    @Override
-    public ServerResponse handle(ServerRequest request) throws Exception {
-        HttpServletRequest incoming = request.servletRequest();
-        URI backend = (URI) request.attribute(MvcUtils.GATEWAY_REQUEST_URL_ATTR)
-                .orElseThrow(() -> new IllegalStateException("no backend chosen for " + incoming.getRequestURI()));
+    public void forward(HttpServletRequest incoming, HttpServletResponse response, HttpHost backend)
+            throws IOException {
         String query = incoming.getQueryString();
-        URI target = URI.create(backend.getScheme() + "://" + backend.getRawAuthority() + incoming.getRequestURI()
-                + (query == null ? "" : "?" + query));
-        HttpUriRequestBase outgoing = new HttpUriRequestBase(incoming.getMethod(), target);
+        String path = query == null ? incoming.getRequestURI() : incoming.getRequestURI() + "?" + query;
+        BasicClassicHttpRequest outgoing = new BasicClassicHttpRequest(incoming.getMethod(), backend, path);
         copyRequestHeaders(incoming, outgoing);
         HttpEntity body = body(incoming);
         if (body != null) {
             outgoing.setEntity(body);
         }
-        ClassicHttpResponse answer = client.executeOpen(null, outgoing, null);
-        return ServerResponse.status(HttpStatusCode.valueOf(answer.getCode()))
-                .headers(headers -> {
-                    for (Header header : answer.getHeaders()) {
-                        String name = header.getName().toLowerCase(Locale.ROOT);
-                        if (!HOP_BY_HOP.contains(name) && !SET_BY_GATEWAY.contains(name)
-                                && !name.equals("content-length")) {
-                            headers.add(header.getName(), header.getValue());
-                        }
-                    }
-                })
-                .build((req, response) -> {
-                    relay(answer, response);
-                    return null;
-                });
+        try (ClassicHttpResponse answer = client.executeOpen(backend, outgoing, null)) {
+            response.setStatus(answer.getCode());
+            for (Header header : answer.getHeaders()) {
+                String name = header.getName().toLowerCase(Locale.ROOT);
+                if (!HOP_BY_HOP.contains(name) && !SET_BY_GATEWAY.contains(name) && !name.equals("content-length")) {
+                    response.addHeader(header.getName(), header.getValue());
+                }
+            }
+            relay(answer.getEntity(), response);
+        }
     }
 
-    private static void copyRequestHeaders(HttpServletRequest incoming, HttpUriRequestBase outgoing) {
+    private static void copyRequestHeaders(HttpServletRequest incoming, BasicClassicHttpRequest outgoing) {
         StringBuilder forwardedFor = new StringBuilder();
         for (Enumeration<String> names = incoming.getHeaderNames(); names.hasMoreElements(); ) {
             String name = names.nextElement();
@@ -129,20 +115,17 @@ public final class BackendProxy implements HandlerFunction<ServerResponse> {
                 type == null ? null : ContentType.parse(type));
     }
 
-    private static void relay(ClassicHttpResponse answer, HttpServletResponse response) throws IOException {
-        try (answer) {
-            HttpEntity entity = answer.getEntity();
-            if (entity == null) {
-                return;
-            }
-            if (entity.getContentLength() >= 0) {
-                response.setContentLengthLong(entity.getContentLength());
-            }
-            try (InputStream in = entity.getContent()) {
-                OutputStream out = response.getOutputStream();
-                in.transferTo(out);
-                out.flush();
-            }
+    private static void relay(HttpEntity entity, HttpServletResponse response) throws IOException {
+        if (entity == null) {
+            return;
+        }
+        if (entity.getContentLength() >= 0) {
+            response.setContentLengthLong(entity.getContentLength());
+        }
+        try (InputStream in = entity.getContent()) {
+            OutputStream out = response.getOutputStream();
+            in.transferTo(out);
+            out.flush();
         }
     }
 }

@@ -1,93 +1,88 @@
 package com.webprometrics.gateway.routing;
 
-import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
-import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
-
+import java.net.URI;
 import java.util.Set;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.Timeout;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.servlet.filter.OrderedRequestContextFilter;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.ServerHttpObservationFilter;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
-import org.springframework.web.servlet.function.RequestPredicate;
-import org.springframework.web.servlet.function.RequestPredicates;
-import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.ServerResponse;
 
 import com.webprometrics.gateway.config.GatewayProperties;
-import com.webprometrics.websecurity.ProblemWriter;
 
-/**
- * All routing in one place. {@code /api/**}: GET/HEAD → query-side, every other method → command-side, with two
- * exceptions. Always command-side: {@code GET /api/auth/jwks}, {@code GET /api/integrations/providers} (the command
- * side owns the connector registry and its configuration), {@code GET /api/integrations/oauth/callback},
- * {@code GET /api/reports/{id}/deliveries/{deliveryId}/file} and {@code /api/ops/command-tables/**}. Always
- * query-side: the rest of {@code /api/ops/**}. Path and query are forwarded unchanged. An {@code /api} path whose
- * first segment is not one of {@code wpm.gateway.api-prefixes} is a 404 answered here.
- */
+/** The API's way through the gateway: {@link Routes} choose, {@link ApiProxyFilter} forwards with {@link BackendProxy}. */
 @Configuration
 public class RoutesConfig {
 
+    /** After Spring Security (order -100), which authenticates, authorizes and rate-limits first. */
+    static final int ORDER = 0;
+
     @Bean
-    @Order(0)
-    RouterFunction<ServerResponse> apiRoutes(GatewayProperties properties, BackendProxy proxy) {
-        String command = properties.commandUrl().toString();
-        String query = properties.queryUrl().toString();
-        Set<String> prefixes = Set.copyOf(properties.apiPrefixes());
-        RequestPredicate read = RequestPredicates.method(HttpMethod.GET).or(RequestPredicates.method(HttpMethod.HEAD));
-        RequestPredicate known = request -> prefixes.contains(firstSegmentAfterApi(request.path()));
-        RequestPredicate commandOps = RequestPredicates.path("/api/ops/command-tables/**");
-        RequestPredicate alwaysCommand = RequestPredicates.path("/api/auth/jwks").and(read)
-                .or(RequestPredicates.path("/api/integrations/providers").and(read))
-                .or(RequestPredicates.path("/api/integrations/oauth/callback").and(RequestPredicates.method(HttpMethod.GET)))
-                // the exact bytes a report delivery e-mailed: kept by the command side, which sent them
-                .or(RequestPredicates.path("/api/reports/{reportId}/deliveries/{deliveryId}/file").and(read))
-                // the command side's own tables are rebuilt there; every other ops call concerns query-side processors
-                .or(commandOps);
-        RequestPredicate alwaysQuery = RequestPredicates.path("/api/ops/**").and(commandOps.negate());
-
-        return route("command-side-reads")
-                .route(alwaysCommand, proxy)
-                .before(uri(command))
-                .build()
-                .and(route("query-side")
-                        .route(RequestPredicates.path("/api/**").and(read).and(known).or(alwaysQuery), proxy)
-                        .before(uri(query))
-                        .build())
-                .and(route("command-side")
-                        .route(RequestPredicates.path("/api/**").and(known), proxy)
-                        .before(uri(command))
-                        .build())
-                .and(route("api-not-found")
-                        .route(RequestPredicates.path("/api/**"), request -> ServerResponse.status(404)
-                                .build((req, res) -> {
-                                    ProblemWriter.write(req, res, 404, "not-found", "Not Found",
-                                            "There is no such API resource.");
-                                    return null;
-                                }))
-                        .build());
-    }
-
-    static String firstSegmentAfterApi(String path) {
-        if (!path.startsWith("/api/")) return "";
-        int start = 5;
-        int end = path.indexOf('/', start);
-        return end < 0 ? path.substring(start) : path.substring(start, end);
+    FilterRegistrationBean<ApiProxyFilter> apiProxyFilter(GatewayProperties properties, BackendProxy proxy,
+                                                          MeterRegistry meters) {
+        Routes routes = new Routes(Set.copyOf(properties.apiPrefixes()));
+        ApiProxyFilter filter = new ApiProxyFilter(routes, proxy, host(properties.commandUrl()),
+                host(properties.queryUrl()), new ProxyTimers(meters));
+        FilterRegistrationBean<ApiProxyFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(ORDER);
+        registration.setName("apiProxyFilter");
+        return registration;
     }
 
     /**
-     * Apache httpclient5 towards the backends with an explicitly sized pool, the configured timeouts, and nothing it
-     * would do on its own: no cookie store, redirect following, proxy lookup, retries or content decompression — the
-     * gateway passes exchanges through as they are (a retried 503 doubled a read-your-writes wait), and each of those
-     * cost CPU on every request (docs/benchmarks.md).
+     * Spring's HTTP server observation (Boot's {@code webMvcObservationFilter} steps aside for this one) for
+     * everything but {@code /api}: proxied requests are timed by {@link ProxyTimers}, and not even an observation
+     * context is made for them — a tenth of the gateway's CPU per request went to observing (docs/benchmarks.md).
+     */
+    @Bean
+    FilterRegistrationBean<ServerHttpObservationFilter> webMvcObservationFilter(ObservationRegistry registry) {
+        FilterRegistrationBean<ServerHttpObservationFilter> registration = new FilterRegistrationBean<>(
+                new ServerHttpObservationFilter(registry) {
+                    @Override
+                    protected boolean shouldNotFilter(HttpServletRequest request) {
+                        return Routes.isApi(request.getRequestURI());
+                    }
+                });
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
+        return registration;
+    }
+
+    /** Spring MVC's request context (locale, request attributes) only where Spring MVC answers: not for {@code /api}. */
+    @Bean
+    OrderedRequestContextFilter requestContextFilter() {
+        return new OrderedRequestContextFilter() {
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                return Routes.isApi(request.getRequestURI());
+            }
+        };
+    }
+
+    private static HttpHost host(URI url) {
+        return new HttpHost(url.getScheme(), url.getHost(), url.getPort());
+    }
+
+    /**
+     * Apache httpclient5 towards the backends: its pooling connection manager (explicitly sized, the configured
+     * connect and response timeouts, stale connections checked before reuse) under its minimal client, which sends
+     * an exchange and nothing else — no cookies, redirects, proxy lookup, authentication, retries or decompression.
+     * The gateway passes exchanges through as they are (a retried 503 doubled a read-your-writes wait), and the full
+     * client's execution chain for those features was a fifth of the gateway's CPU per request (docs/benchmarks.md).
      */
     @Bean(destroyMethod = "close")
     CloseableHttpClient backendClient(GatewayProperties properties) {
@@ -100,18 +95,7 @@ public class RoutesConfig {
                         .setSocketTimeout(Timeout.of(backend.responseTimeout()))
                         .build())
                 .build();
-        return HttpClients.custom()
-                .setConnectionManager(pool)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.of(backend.responseTimeout()))
-                        .build())
-                .disableContentCompression()
-                .disableCookieManagement()
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableAuthCaching()
-                .setRoutePlanner(new DefaultRoutePlanner(null))
-                .build();
+        return HttpClients.createMinimal(pool);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package com.webprometrics.gateway.security;
 
+import com.webprometrics.gateway.routing.Routes;
+
 import java.io.IOException;
 import java.util.List;
 
@@ -9,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.DefaultCorsProcessor;
-import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 import com.webprometrics.websecurity.ProblemWriter;
@@ -30,10 +31,11 @@ public final class CorsConfig {
                 "Content-Disposition"));
         config.setAllowCredentials(false); // bearer tokens, no cookies
         config.setMaxAge(3600L);
-        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        source.registerCorsConfiguration("/api/**", config);
-        source.registerCorsConfiguration("/health", config);
-        CorsFilter filter = new CorsFilter(source);
+        // the API and /health; a plain prefix check instead of a path-pattern source, which parsed every request's path
+        CorsFilter filter = new CorsFilter(request -> {
+            String path = request.getRequestURI();
+            return Routes.isApi(path) || path.equals("/health") ? config : null;
+        });
         filter.setCorsProcessor(new ProblemCorsProcessor());
         return filter;
     }

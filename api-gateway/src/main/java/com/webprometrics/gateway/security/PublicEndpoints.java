@@ -15,7 +15,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 public final class PublicEndpoints {
 
     public static final String[] AUTH_ENTRY_POINTS = {
-            "/api/auth/signup", "/api/auth/login", "/api/auth/refresh", "/api/auth/accept-invitation" };
+            "/api/auth/signup", "/api/auth/login", "/api/auth/refresh", "/api/auth/accept-invitation",
+            "/api/auth/password-reset", "/api/auth/password-reset/confirm" };
 
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
@@ -26,6 +27,8 @@ public final class PublicEndpoints {
             PATHS.matcher(HttpMethod.POST, "/api/auth/login"),
             PATHS.matcher(HttpMethod.POST, "/api/auth/refresh"),
             PATHS.matcher(HttpMethod.POST, "/api/auth/accept-invitation"),
+            PATHS.matcher(HttpMethod.POST, "/api/auth/password-reset"),
+            PATHS.matcher(HttpMethod.POST, "/api/auth/password-reset/confirm"),
             PATHS.matcher(HttpMethod.GET, "/api/auth/jwks"),
             PATHS.matcher(HttpMethod.HEAD, "/api/auth/jwks"),
             PATHS.matcher(HttpMethod.POST, "/api/webhooks/payments/**"),
@@ -39,11 +42,19 @@ public final class PublicEndpoints {
     private static final RequestMatcher AUTH = new OrRequestMatcher(
             PATHS.matcher(HttpMethod.POST, AUTH_ENTRY_POINTS[0]),
             PATHS.matcher(HttpMethod.POST, AUTH_ENTRY_POINTS[1]),
-            PATHS.matcher(HttpMethod.POST, AUTH_ENTRY_POINTS[3]));
+            PATHS.matcher(HttpMethod.POST, AUTH_ENTRY_POINTS[3]),
+            PATHS.matcher(HttpMethod.POST, AUTH_ENTRY_POINTS[4]),
+            PATHS.matcher(HttpMethod.POST, AUTH_ENTRY_POINTS[5]));
 
+    /** Signup, login and asking for a reset link name an account: each also spends that account's budgets. */
     private static final RequestMatcher ACCOUNT_KEYED = new OrRequestMatcher(
             PATHS.matcher(HttpMethod.POST, AUTH_ENTRY_POINTS[0]),
-            PATHS.matcher(HttpMethod.POST, AUTH_ENTRY_POINTS[1]));
+            PATHS.matcher(HttpMethod.POST, AUTH_ENTRY_POINTS[1]),
+            PATHS.matcher(HttpMethod.POST, AUTH_ENTRY_POINTS[4]));
+
+    private static final RequestMatcher LOGIN = PATHS.matcher(HttpMethod.POST, AUTH_ENTRY_POINTS[1]);
+
+    private static final RequestMatcher WEBHOOK = PATHS.matcher(HttpMethod.POST, "/api/webhooks/payments/**");
 
     private PublicEndpoints() {
     }
@@ -69,5 +80,15 @@ public final class PublicEndpoints {
     /** Signup and login: also limited per account (the {@code email} of the JSON body). */
     public static boolean isAccountKeyed(HttpServletRequest request) {
         return ACCOUNT_KEYED.matches(request);
+    }
+
+    /** Login: a successful one gives its tokens back, so the owner's sign-ins never count against anyone. */
+    public static boolean isLogin(HttpServletRequest request) {
+        return LOGIN.matches(request);
+    }
+
+    /** The payment provider's webhooks: signed by the provider, with a budget of their own. */
+    public static boolean isWebhook(HttpServletRequest request) {
+        return WEBHOOK.matches(request);
     }
 }

@@ -17,9 +17,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestTemplate;
 
+import org.springframework.security.authorization.AuthorizationDecision;
+
+import com.webprometrics.gateway.client.ClientAddressFilter;
 import com.webprometrics.gateway.ratelimit.RateLimitFilter;
 import com.webprometrics.websecurity.BearerTokens;
-import com.webprometrics.websecurity.CachingJwtDecoder;
+import com.webprometrics.websecurity.CachingJwtAuthentication;
 import com.webprometrics.websecurity.RoleMatrix;
 import com.webprometrics.websecurity.TokenRules;
 import com.webprometrics.gateway.ratelimit.RateLimitProperties;
@@ -36,7 +39,8 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, RateLimiter rateLimiter,
             RateLimitProperties rateLimits) throws Exception {
-        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
+        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(
+                rateLimits.enabled() ? rateLimiter : null);
         ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler();
         http
                 .csrf(AbstractHttpConfigurer::disable)
@@ -52,14 +56,17 @@ public class SecurityConfig {
                         .bearerTokenResolver(bearerTokenResolver())
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied)
-                        .jwt(j -> j.decoder(jwtDecoder).jwtAuthenticationConverter(TokenRules.authorities())))
+                        .jwt(j -> j.authenticationManager(CachingJwtAuthentication.of(jwtDecoder))))
                 .addFilterAfter(new RateLimitFilter(rateLimiter, rateLimits.enabled()),
                         BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> {
                     a.requestMatchers(PublicEndpoints.publicApi()).permitAll();
                     RoleMatrix.get().authorize(a);
                     a.requestMatchers("/api/**").authenticated();
-                    a.anyRequest().permitAll(); // the SPA, /health, /actuator/health|prometheus
+                    // metrics are for a scraper on this machine, never for the public port's clients (nor via nginx)
+                    a.requestMatchers("/actuator/prometheus").access((authentication, context) ->
+                            new AuthorizationDecision(ClientAddressFilter.fromLoopback(context.getRequest())));
+                    a.anyRequest().permitAll(); // the SPA, /health, /actuator/health
                 });
         return http.build();
     }
@@ -82,7 +89,7 @@ public class SecurityConfig {
                 .restOperations(new RestTemplate(requestFactory))
                 .build();
         decoder.setJwtValidator(validator(properties));
-        return new CachingJwtDecoder(decoder);
+        return decoder;
     }
 
     /** The rules of every hop; a report-rendering service token is refused outright here (401), whatever the route. */

@@ -19,7 +19,8 @@ import com.webprometrics.gateway.client.ClientAddressFilter;
 public class SecurityHeadersFilter extends OncePerRequestFilter {
 
     public static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-            + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'";
+            + "script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -49,6 +49,9 @@ public final class StandInBackend implements AutoCloseable {
         return this;
     }
 
+    /** A request header that makes the stand-in answer with that status. */
+    public static final String STATUS_HEADER = "X-Stand-In-Status";
+
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -84,7 +87,10 @@ public final class StandInBackend implements AutoCloseable {
             // like the real services, which echo the correlation id and set their own security headers
             exchange.getResponseHeaders().add("X-Correlation-Id", "set-by-" + service);
             exchange.getResponseHeaders().add("X-Frame-Options", "SAMEORIGIN");
-            send(exchange, 200, "application/json", JSON.writeValueAsString(echo));
+            // a test asks for the backend's answer, e.g. the 401 of a wrong password
+            String status = exchange.getRequestHeaders().getFirst(STATUS_HEADER);
+            send(exchange, status == null ? 200 : Integer.parseInt(status), "application/json",
+                    JSON.writeValueAsString(echo));
         }
     }
 

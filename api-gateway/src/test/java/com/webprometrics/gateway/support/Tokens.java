@@ -83,6 +83,39 @@ public final class Tokens {
         }
     }
 
+    /** HS256 keyed with the real RSA public key's bytes (RFC 8725 3.1: algorithm confusion). */
+    public String hs256WithThePublicKey(JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID()).build(),
+                    claims);
+            jwt.sign(new MACSigner(key.toRSAPublicKey().getEncoded()));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Signed by an attacker's key that the header carries itself ({@code jwk}) or points to ({@code jku}), with the
+     * real key's id: a verifier that trusted either would accept it.
+     */
+    public String withInjectedKey(JWTClaimsSet claims, boolean embedded) {
+        try {
+            RSAKey attacker = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
+            JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID());
+            if (embedded) {
+                header.jwk(attacker.toPublicJWK());
+            } else {
+                header.jwkURL(java.net.URI.create("http://127.0.0.1:1/attacker-jwks.json"));
+            }
+            SignedJWT jwt = new SignedJWT(header.build(), claims);
+            jwt.sign(new RSASSASigner(attacker));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String algNone(JWTClaimsSet claims) {
         return new PlainJWT(claims).serialize();
     }

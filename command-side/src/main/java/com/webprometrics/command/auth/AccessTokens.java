@@ -1,8 +1,6 @@
 package com.webprometrics.command.auth;
 
 import com.webprometrics.websecurity.Uuids;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.webprometrics.platform.security.CurrentUser;
 import com.webprometrics.platform.security.ResourceServerSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -17,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -34,27 +33,31 @@ public class AccessTokens {
 
     AccessTokens(SigningKeys keys, AuthProperties properties, Clock clock) {
         this.keys = keys;
-        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(keys.current())));
+        // always the current key: a rotation takes effect with the next token
+        this.encoder = new NimbusJwtEncoder((selector, context) -> List.of(keys.current()));
         this.properties = properties;
         this.clock = clock;
     }
 
-    public String issue(CredentialStore.Credentials user) {
+    /** @param sessionId the refresh family the token belongs to ({@code sid}): a password change keeps that one */
+    public String issue(CredentialStore.Credentials user, UUID sessionId) {
         List<String> roles = new ArrayList<>(List.of(user.role().name()));
-        if (properties.opsEmails().contains(user.email().toLowerCase())) {
+        if (user.ops()) {
             roles.add(Role.OPS);
         }
-        return sign(user.userId(), user.agencyId(), roles, properties.accessTokenTtl());
+        return sign(user.userId(), user.agencyId(), roles, properties.accessTokenTtl(), Map.of(SESSION_CLAIM, sessionId.toString()));
     }
+
+    public static final String SESSION_CLAIM = "sid";
 
     /** A service token for fetching one report's file from the query side, valid for {@code ttl}. */
     public String issueRenderToken(UUID agencyId, UUID reportId, Duration ttl) {
-        return sign(reportId, agencyId, List.of(Role.REPORT_RENDERER), ttl);
+        return sign(reportId, agencyId, List.of(Role.REPORT_RENDERER), ttl, Map.of());
     }
 
-    private String sign(UUID subject, UUID agencyId, List<String> roles, Duration ttl) {
+    private String sign(UUID subject, UUID agencyId, List<String> roles, Duration ttl, Map<String, String> more) {
         Instant now = clock.instant();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(properties.issuer())
                 .subject(subject.toString())
                 .audience(List.of(ResourceServerSecurity.AUDIENCE))
@@ -62,10 +65,10 @@ public class AccessTokens {
                 .expiresAt(now.plus(ttl))
                 .id(Uuids.random().toString())
                 .claim(CurrentUser.AGENCY_CLAIM, agencyId.toString())
-                .claim(CurrentUser.ROLES_CLAIM, roles)
-                .build();
+                .claim(CurrentUser.ROLES_CLAIM, roles);
+        more.forEach(claims::claim);
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keys.current().getKeyID()).build();
-        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
     }
 
     public long ttlSeconds() {

@@ -28,6 +28,17 @@ public final class AuthCommands {
     public record EndSession(@TargetAggregateIdentifier UUID sessionId, String reason) {
     }
 
+    /** The user's password was replaced (the new hash is already in the credential store): {@code changed} or {@code reset}. */
+    public record RecordPasswordChange(@TargetAggregateIdentifier UUID userId, String reason) {
+    }
+
+    /** From an operator on the machine only ({@link OperatorController}); {@code by} names the operator. */
+    public record GrantOps(@TargetAggregateIdentifier UUID userId, String by) {
+    }
+
+    public record RevokeOps(@TargetAggregateIdentifier UUID userId, String by) {
+    }
+
     public enum LoginOutcome { SUCCEEDED, FAILED }
 
     public enum RotationOutcome { ROTATED, REUSE_DETECTED, ENDED, EXPIRED }

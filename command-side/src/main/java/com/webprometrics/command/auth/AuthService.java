@@ -38,10 +38,13 @@ public class AuthService {
     private final PlanProperties plans;
     private final Clock clock;
     private final String dummyHash;
+    private final FailedSignIns failedSignIns;
 
     AuthService(Commands commands, TransactionTemplate tx, CredentialStore credentials,
                 RefreshTokenStore refreshTokens, InvitationTokenStore invitationTokens, PasswordEncoder passwords,
-                AccessTokens accessTokens, AuthProperties authProperties, PlanProperties plans, Clock clock) {
+                AccessTokens accessTokens, AuthProperties authProperties, PlanProperties plans, Clock clock,
+                FailedSignIns failedSignIns) {
+        this.failedSignIns = failedSignIns;
         this.commands = commands;
         this.tx = tx;
         this.credentials = credentials;
@@ -83,12 +86,18 @@ public class AuthService {
             throw AuthRejection.INVALID_CREDENTIALS.get();
         }
         CredentialStore.Credentials user = found.get();
-        boolean matched = passwords.matches(password, user.passwordHash());
+        if (!passwords.matches(password, user.passwordHash())) {
+            failedSignIns.record(user, clock.instant());
+            throw AuthRejection.INVALID_CREDENTIALS.get();
+        }
         UUID sessionId = Uuids.random();
-        LoginOutcome outcome = this.<LoginOutcome>send(new RecordLoginAttempt(user.userId(), matched, sessionId, clock.instant()),
-                matched ? user.userId() : null, user.agencyId()).answer();
+        LoginOutcome outcome = this.<LoginOutcome>send(new RecordLoginAttempt(user.userId(), true, sessionId, clock.instant()),
+                user.userId(), user.agencyId()).answer();
         if (outcome != LoginOutcome.SUCCEEDED) {
             throw AuthRejection.INVALID_CREDENTIALS.get();
+        }
+        if (passwords.upgradeEncoding(user.passwordHash())) {
+            credentials.replacePasswordHash(user.userId(), passwords.encode(password));
         }
         return startSession(user, sessionId);
     }
@@ -116,7 +125,7 @@ public class AuthService {
         CredentialStore.Credentials user = credentials.findByUserId(stored.userId()).filter(CredentialStore.Credentials::active)
                 .orElseThrow(AuthRejection.INVALID_REFRESH_TOKEN::get);
         String token = new OpaqueTokens.Parsed(presented.id(), presented.generation() + 1, nextSecret).format();
-        return new Tokens(accessTokens.issue(user), token, accessTokens.ttlSeconds(), user.userId(), user.agencyId(),
+        return new Tokens(accessTokens.issue(user, presented.id()), token, accessTokens.ttlSeconds(), user.userId(), user.agencyId(),
                 rotated.position());
     }
 
@@ -140,7 +149,7 @@ public class AuthService {
             return p;
         });
         String refreshToken = new OpaqueTokens.Parsed(sessionId, 1, secret).format();
-        return new Tokens(accessTokens.issue(user), refreshToken, accessTokens.ttlSeconds(), user.userId(), user.agencyId(),
+        return new Tokens(accessTokens.issue(user, sessionId), refreshToken, accessTokens.ttlSeconds(), user.userId(), user.agencyId(),
                 position);
     }
 

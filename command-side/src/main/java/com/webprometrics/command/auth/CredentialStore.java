@@ -18,6 +18,11 @@ public interface CredentialStore {
 
     boolean emailTaken(String email);
 
-    record Credentials(UUID userId, UUID agencyId, String email, String passwordHash, Role role, boolean active) {
+    /** Replaces the user's password hash (a new password, or the same one hashed with today's settings). */
+    void replacePasswordHash(UUID userId, String passwordHash);
+
+    /** @param ops whether an operator granted the user the platform role OPS */
+    record Credentials(UUID userId, UUID agencyId, String email, String passwordHash, Role role, boolean active,
+                       boolean ops) {
     }
 }

@@ -12,8 +12,9 @@ import java.util.UUID;
 class JdbcCredentialStore implements CredentialStore {
     private static final RowMapper<Credentials> ROW = (rs, n) -> new Credentials(
             rs.getObject("user_id", UUID.class), rs.getObject("agency_id", UUID.class), rs.getString("email"),
-            rs.getString("password_hash"), Role.valueOf(rs.getString("role")), rs.getBoolean("active"));
-    private static final String SELECT = "SELECT c.user_id, a.agency_id, c.email, c.password_hash, a.role, a.active "
+            rs.getString("password_hash"), Role.valueOf(rs.getString("role")), rs.getBoolean("active"),
+            rs.getBoolean("ops"));
+    private static final String SELECT = "SELECT c.user_id, a.agency_id, c.email, c.password_hash, a.role, a.active, a.ops "
             + "FROM command.credentials c JOIN command.user_accounts a ON a.user_id = c.user_id ";
 
     private final JdbcTemplate jdbc;
@@ -46,5 +47,10 @@ class JdbcCredentialStore implements CredentialStore {
     public boolean emailTaken(String email) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM command.credentials WHERE lower(email) = lower(?))", Boolean.class, email));
+    }
+
+    @Override
+    public void replacePasswordHash(UUID userId, String passwordHash) {
+        jdbc.update("UPDATE command.credentials SET password_hash = ? WHERE user_id = ?", passwordHash, userId);
     }
 }

@@ -1,13 +1,17 @@
 package com.webprometrics.command.auth;
 
 import com.webprometrics.command.auth.AuthCommands.LoginOutcome;
+import com.webprometrics.command.auth.AuthCommands.GrantOps;
 import com.webprometrics.command.auth.AuthCommands.RecordLoginAttempt;
+import com.webprometrics.command.auth.AuthCommands.RecordPasswordChange;
+import com.webprometrics.command.auth.AuthCommands.RevokeOps;
 import com.webprometrics.command.team.TeamCommands.ChangeUserRole;
 import com.webprometrics.command.team.TeamCommands.DeactivateUser;
 import com.webprometrics.events.auth.LoginFailed;
 import com.webprometrics.events.auth.LoginSucceeded;
+import com.webprometrics.events.auth.OpsRoleGranted;
+import com.webprometrics.events.auth.OpsRoleRevoked;
 import com.webprometrics.events.auth.UserCredentialsChanged;
-import com.webprometrics.events.auth.UserLockedOut;
 import com.webprometrics.events.auth.UserRegistered;
 import com.webprometrics.events.team.UserDeactivated;
 import com.webprometrics.events.team.UserRoleChanged;
@@ -17,17 +21,19 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A person's account in one agency: sign-in attempts, lockout, role and deactivation. */
+/**
+ * A person's account in one agency: sign-in attempts, role, the platform role OPS and deactivation. Failed attempts are counted, never
+ * answered with a lock: a lock that anyone who knows the e-mail address can trigger keeps the owner out. Guessing
+ * is throttled at the gateway per address, per account and address, and by an account-wide ceiling that
+ * successful sign-ins do not consume (docs/security.md). Accounts locked by {@code UserLockedOut} before that are
+ * not locked any more.
+ */
 @Aggregate(snapshotTriggerDefinition = "snapshotEveryN", cache = "userCache")
 public class UserAccount {
-    static final int MAX_CONSECUTIVE_FAILURES = 5;
-    static final Duration LOCKOUT = Duration.ofMinutes(15);
 
     @AggregateIdentifier
     private UUID userId;
@@ -35,7 +41,7 @@ public class UserAccount {
     private Role role;
     private boolean active;
     private int consecutiveFailures;
-    private Instant lockedUntil;
+    private boolean ops;
 
     protected UserAccount() {
     }
@@ -51,21 +57,34 @@ public class UserAccount {
             apply(new LoginFailed(userId, agencyId, "deactivated", consecutiveFailures));
             return LoginOutcome.FAILED;
         }
-        if (lockedUntil != null && command.at().isBefore(lockedUntil)) {
-            apply(new LoginFailed(userId, agencyId, "locked", consecutiveFailures));
-            return LoginOutcome.FAILED;
-        }
         if (!command.passwordMatched()) {
-            boolean lockServed = lockedUntil != null && !command.at().isBefore(lockedUntil);
-            int failures = (lockServed ? 0 : consecutiveFailures) + 1;
-            apply(new LoginFailed(userId, agencyId, "bad_credentials", failures));
-            if (failures >= MAX_CONSECUTIVE_FAILURES) {
-                apply(new UserLockedOut(userId, agencyId, command.at().plus(LOCKOUT), failures));
-            }
+            apply(new LoginFailed(userId, agencyId, "bad_credentials", consecutiveFailures + 1));
             return LoginOutcome.FAILED;
         }
         apply(new LoginSucceeded(userId, agencyId, command.sessionId()));
         return LoginOutcome.SUCCEEDED;
+    }
+
+    @CommandHandler
+    void handle(RecordPasswordChange command) {
+        if (!active) {
+            throw AuthRejection.INVALID_CREDENTIALS.get();
+        }
+        apply(new UserCredentialsChanged(userId, agencyId, command.reason()));
+    }
+
+    @CommandHandler
+    void handle(GrantOps command) {
+        if (!ops) {
+            apply(new OpsRoleGranted(userId, agencyId, command.by()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RevokeOps command) {
+        if (ops) {
+            apply(new OpsRoleRevoked(userId, agencyId, command.by()));
+        }
     }
 
     @CommandHandler
@@ -120,20 +139,21 @@ public class UserAccount {
     @EventSourcingHandler
     void on(LoginFailed event) {
         consecutiveFailures = event.consecutiveFailures();
-        if ("bad_credentials".equals(event.reason()) && event.consecutiveFailures() == 1) {
-            lockedUntil = null;
-        }
     }
 
     @EventSourcingHandler
-    void on(UserLockedOut event) {
-        lockedUntil = event.lockedUntil();
+    void on(OpsRoleGranted event) {
+        ops = true;
+    }
+
+    @EventSourcingHandler
+    void on(OpsRoleRevoked event) {
+        ops = false;
     }
 
     @EventSourcingHandler
     void on(LoginSucceeded event) {
         consecutiveFailures = 0;
-        lockedUntil = null;
     }
 
     @EventSourcingHandler

@@ -2,6 +2,8 @@ package com.webprometrics.command.auth;
 
 import com.webprometrics.command.infra.tables.CommandTables;
 import com.webprometrics.command.infra.tables.EventFedTable;
+import com.webprometrics.events.auth.OpsRoleGranted;
+import com.webprometrics.events.auth.OpsRoleRevoked;
 import com.webprometrics.events.auth.UserRegistered;
 import com.webprometrics.events.team.UserDeactivated;
 import com.webprometrics.events.team.UserRoleChanged;
@@ -12,7 +14,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** {@code command.user_accounts}: each user's agency, role and whether they may sign in, as the events say. */
+/**
+ * {@code command.user_accounts}: each user's agency, role, whether they hold the platform role OPS and whether they may
+ * sign in, as the events say.
+ */
 @Component
 @ProcessingGroup(CommandTables.GROUP)
 class UserAccountsTable implements EventFedTable {
@@ -36,6 +41,16 @@ class UserAccountsTable implements EventFedTable {
     @EventHandler
     void on(UserRoleChanged event) {
         jdbc.update("UPDATE command.user_accounts SET role = ? WHERE user_id = ?", event.role(), event.userId());
+    }
+
+    @EventHandler
+    void on(OpsRoleGranted event) {
+        jdbc.update("UPDATE command.user_accounts SET ops = TRUE WHERE user_id = ?", event.userId());
+    }
+
+    @EventHandler
+    void on(OpsRoleRevoked event) {
+        jdbc.update("UPDATE command.user_accounts SET ops = FALSE WHERE user_id = ?", event.userId());
     }
 
     @EventHandler

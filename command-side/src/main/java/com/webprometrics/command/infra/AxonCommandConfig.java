@@ -1,5 +1,6 @@
 package com.webprometrics.command.infra;
 
+import com.webprometrics.platform.web.DatabaseOutage;
 import com.webprometrics.platform.web.RequestMetadata;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
@@ -22,7 +23,8 @@ import java.util.function.BiFunction;
  * Every command is stamped with the request's actor, agency, IP, user agent and correlation id, and tried again
  * (twice at most, a few milliseconds apart) when it lost a race: a cached aggregate another instance changed meanwhile
  * fails its append on the event store's unique (aggregate, sequence) key — Axon drops it from the cache, and the
- * retry loads it afresh. A rule's refusal (a {@code DomainException}) is never retried: deciding again changes nothing.
+ * retry loads it afresh. A rule's refusal (a {@code DomainException}) is never retried: deciding again changes nothing;
+ * nor is a database outage: a few milliseconds will not bring PostgreSQL back, and the caller is told to retry later.
  */
 @Configuration
 public class AxonCommandConfig {
@@ -53,7 +55,7 @@ public class AxonCommandConfig {
                         .retryInterval(5)
                         .maxRetryCount(2)
                         .nonTransientFailurePredicate(failure -> failure instanceof DomainException
-                                || AXON_NON_TRANSIENT.test(failure))
+                                || DatabaseOutage.isCause(failure) || AXON_NON_TRANSIENT.test(failure))
                         .build())
                 .build();
     }

@@ -1,7 +1,7 @@
 package com.webprometrics.command.reports;
 
 import com.webprometrics.command.infra.Commands;
-import com.webprometrics.command.infra.EventStoreHead;
+import com.webprometrics.platform.axon.EventStoreHead;
 import com.webprometrics.command.reports.ReportCommands.RecordDelivery;
 import com.webprometrics.command.reports.ReportCommands.RecordDeliveryFailure;
 import jakarta.annotation.PreDestroy;

@@ -1,5 +1,6 @@
 package com.webprometrics.command.reports;
 
+import com.webprometrics.command.infra.mail.Mail;
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
@@ -7,38 +8,30 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Properties;
 
-/**
- * Sends a delivered report as an e-mail attachment through the configured SMTP server ({@code WPM_SMTP_*}).
- * The sender is built here rather than by Boot's mail auto-configuration so that no SMTP host means no sender
- * (deliveries then fail visibly) and the mail server's health never decides the service's health.
- */
+/** Sends a delivered report as an e-mail attachment ({@link Mail}; no SMTP host: deliveries fail visibly). */
 @Component
 class ReportMailer {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-    private final ReportProperties.Smtp smtp;
-    private final JavaMailSenderImpl sender;
+    private final Mail mail;
 
-    ReportMailer(ReportProperties properties) {
-        this.smtp = properties.smtp();
-        this.sender = smtp.configured() ? sender(smtp) : null;
+    ReportMailer(Mail mail) {
+        this.mail = mail;
     }
 
     boolean configured() {
-        return sender != null;
+        return mail.configured();
     }
 
     void send(DeliveryQueue.Pending delivery, RenderedFile file) throws MessagingException, MailException {
-        MimeMessage message = sender.createMimeMessage();
+        MimeMessage message = mail.newMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-        helper.setFrom(smtp.from());
+        helper.setFrom(mail.from());
         helper.setTo(delivery.recipients().toArray(String[]::new));
         String range = DAY.format(file.from()) + " – " + DAY.format(file.to());
         helper.setSubject(delivery.title() + " · " + range);
@@ -51,7 +44,7 @@ class ReportMailer {
                 """.formatted(delivery.title(), range, file.format().toUpperCase(Locale.ROOT), file.sha256()));
         helper.getRootMimeMultipart().addBodyPart(attachment(file));
         message.setHeader("X-WPM-Delivery-Id", delivery.deliveryId().toString());
-        sender.send(message);
+        mail.send(message);
     }
 
     /**
@@ -65,27 +58,5 @@ class ReportMailer {
         part.setFileName(file.fileName());
         part.setHeader("Content-Transfer-Encoding", "base64");
         return part;
-    }
-
-    private static JavaMailSenderImpl sender(ReportProperties.Smtp smtp) {
-        JavaMailSenderImpl sender = new JavaMailSenderImpl();
-        sender.setHost(smtp.host().trim());
-        sender.setPort(smtp.port());
-        sender.setDefaultEncoding("UTF-8");
-        Properties props = sender.getJavaMailProperties();
-        String timeout = String.valueOf(smtp.timeout().toMillis());
-        props.put("mail.smtp.connectiontimeout", timeout);
-        props.put("mail.smtp.timeout", timeout);
-        props.put("mail.smtp.writetimeout", timeout);
-        if (smtp.username() != null && !smtp.username().isBlank()) {
-            sender.setUsername(smtp.username());
-            sender.setPassword(smtp.password());
-            props.put("mail.smtp.auth", "true");
-        }
-        if (smtp.starttls()) {
-            props.put("mail.smtp.starttls.enable", "true");
-            props.put("mail.smtp.starttls.required", "true");
-        }
-        return sender;
     }
 }

@@ -58,33 +58,25 @@ class UserAccountTest {
     }
 
     @Test
-    void fifthWrongPasswordInARowLocksTheAccountForFifteenMinutes() {
-        fixture.given(analyst(), failure(1), failure(2), failure(3), failure(4))
-                .when(new RecordLoginAttempt(USER, false, SESSION, NOW))
-                .expectEvents(failure(5), new UserLockedOut(USER, AGENCY, NOW.plusSeconds(900), 5));
+    void noNumberOfWrongPasswordsKeepsTheOwnerOfTheRightOneOut() {
+        fixture.given(analyst(), failure(1), failure(2), failure(3), failure(4), failure(5), failure(6))
+                .when(new RecordLoginAttempt(USER, true, SESSION, NOW))
+                .expectEvents(new LoginSucceeded(USER, AGENCY, SESSION))
+                .expectResultMessagePayload(LoginOutcome.SUCCEEDED);
     }
 
     @Test
-    void lockedAccountRefusesEvenTheRightPassword() {
+    void aLockRecordedBeforeLocksWereDroppedNoLongerHolds() {
         fixture.given(analyst(), failure(5), new UserLockedOut(USER, AGENCY, NOW.plusSeconds(900), 5))
                 .when(new RecordLoginAttempt(USER, true, SESSION, NOW.plusSeconds(60)))
-                .expectEvents(new LoginFailed(USER, AGENCY, "locked", 5))
-                .expectResultMessagePayload(LoginOutcome.FAILED);
-    }
-
-    @Test
-    void lockExpiresAfterFifteenMinutes() {
-        fixture.given(analyst(), failure(5), new UserLockedOut(USER, AGENCY, NOW.plusSeconds(900), 5))
-                .when(new RecordLoginAttempt(USER, true, SESSION, NOW.plusSeconds(901)))
                 .expectEvents(new LoginSucceeded(USER, AGENCY, SESSION));
     }
 
     @Test
-    void afterALockHasRunOutTheCountStartsAgain() {
-        fixture.given(analyst(), failure(5), new UserLockedOut(USER, AGENCY, NOW.plusSeconds(900), 5))
-                .when(new RecordLoginAttempt(USER, false, SESSION, NOW.plusSeconds(901)))
-                .expectEvents(failure(1))
-                .expectResultMessagePayload(LoginOutcome.FAILED);
+    void aSuccessStartsTheCountOfFailuresAgain() {
+        fixture.given(analyst(), failure(1), failure(2), new LoginSucceeded(USER, AGENCY, SESSION))
+                .when(new RecordLoginAttempt(USER, false, SESSION, NOW))
+                .expectEvents(failure(1));
     }
 
     @Test

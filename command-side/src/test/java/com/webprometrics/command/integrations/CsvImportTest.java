@@ -113,8 +113,9 @@ class CsvImportTest {
 
     @Test
     void aFileWithoutAUsableHeaderIsRefusedWhole() {
-        assertThatThrownBy(() -> parse("")).isInstanceOf(DomainException.class);
-        assertThatThrownBy(() -> parse("2025-03-01,sessions,1\n")).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> parse("")).isInstanceOf(DomainException.class).hasMessageContaining("The file is empty");
+        assertThatThrownBy(() -> parse("2025-03-01,sessions,1\n")).isInstanceOf(DomainException.class)
+                .hasMessageContaining("The header must be date,metric,value");
         assertThatThrownBy(() -> parse("date,sessions,bounces\n")).hasMessageContaining("Unknown metric column \"bounces\"");
         assertThatThrownBy(() -> parse("date,sessions,sessions\n")).hasMessageContaining("twice");
     }

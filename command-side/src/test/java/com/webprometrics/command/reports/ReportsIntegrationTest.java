@@ -184,7 +184,7 @@ class ReportsIntegrationTest {
         assertThat(asked.minPosition()).as("at least the request itself").isGreaterThanOrEqualTo(jdbc.queryForObject(
                 "SELECT global_index FROM event_store.domain_event_entry WHERE aggregate_identifier = ? AND payload_type = "
                 + "'com.webprometrics.events.reports.ReportDeliveryRequested'", Long.class, reportId));
-        Jwt token = NimbusJwtDecoder.withPublicKey(keys.publicKey()).build().decode(asked.token());
+        Jwt token = NimbusJwtDecoder.withPublicKey(keys.current().toRSAPublicKey()).build().decode(asked.token());
         assertThat(token.getSubject()).isEqualTo(reportId);
         assertThat(token.getClaimAsStringList("roles")).containsExactly("REPORT_RENDERER");
         assertThat(token.getClaimAsString("agency_id")).isEqualTo(owner.agencyId().toString());

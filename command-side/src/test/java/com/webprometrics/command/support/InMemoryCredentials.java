@@ -34,4 +34,8 @@ public class InMemoryCredentials implements CredentialStore {
     public boolean emailTaken(String email) {
         return emails.values().stream().anyMatch(e -> e.equalsIgnoreCase(email));
     }
+
+    @Override
+    public void replacePasswordHash(UUID userId, String passwordHash) {
+    }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -15,8 +17,9 @@ import java.util.concurrent.CountDownLatch;
  * java -jar local-postgres.jar create-db NAME [--data-dir .wpm]
  * java -jar local-postgres.jar drop-db NAME [--data-dir .wpm]
  * </pre>
- * {@code up} ensures the database exists and writes {@code WPM_DATABASE_URL/USER/PASSWORD} (plus
- * {@code WPM_DB_EMBEDDED}) to the env file. If it had to start a private cluster it then stays in the
+ * {@code up} ensures the database exists, gives each service a role of its own ({@link ServiceRoles}) and writes
+ * {@code WPM_DATABASE_URL/USER/PASSWORD} (the administrator), {@code WPM_<SERVICE>_DATABASE_USER/PASSWORD} and
+ * {@code WPM_DB_EMBEDDED} to the env file. If it had to start a private cluster it then stays in the
  * foreground until SIGTERM/SIGINT and stops PostgreSQL cleanly; otherwise it exits 0 at once.
  */
 public final class Main {
@@ -64,6 +67,7 @@ public final class Main {
             vars.put("WPM_DATABASE_USER", pg.user());
             vars.put("WPM_DATABASE_PASSWORD", pg.password());
             vars.put("WPM_DB_EMBEDDED", Boolean.toString(pg.embedded()));
+            vars.putAll(serviceLogins(pg, db, dataDir));
             if (envFile != null) writeEnvFile(Path.of(envFile), vars);
             System.out.println("PostgreSQL ready (" + pg.source() + "): " + pg.jdbcUrl(db) + " user=" + pg.user());
         } catch (RuntimeException | IOException e) {
@@ -77,6 +81,44 @@ public final class Main {
         System.out.println("Private cluster running; stop with SIGTERM (./wpm down) or Ctrl-C.");
         System.out.flush();
         new CountDownLatch(1).await(); // until a signal runs the shutdown hook
+    }
+
+    /**
+     * {@code WPM_<SERVICE>_DATABASE_USER/PASSWORD} for each service: the operator's own roles when all three users are
+     * set, else the service roles set up here (with the passwords of {@code WPM_<SERVICE>_DATABASE_PASSWORD} where
+     * given, as compose does), else (an administrator that may not create roles) the administrator, with a warning.
+     */
+    private static Map<String, String> serviceLogins(LocalPostgres pg, String db, Path dataDir)
+            throws SQLException, IOException {
+        Map<String, String> vars = new LinkedHashMap<>();
+        Map<String, String> prefixes = Map.of(ServiceRoles.COMMAND, "WPM_COMMAND_DATABASE_",
+                ServiceRoles.QUERY, "WPM_QUERY_DATABASE_", ServiceRoles.GATEWAY, "WPM_GATEWAY_DATABASE_");
+        boolean given = prefixes.values().stream().allMatch(p -> System.getenv(p + "USER") != null);
+        if (given) {
+            prefixes.values().forEach(p -> {
+                vars.put(p + "USER", System.getenv(p + "USER"));
+                vars.put(p + "PASSWORD", java.util.Objects.requireNonNullElse(System.getenv(p + "PASSWORD"), ""));
+            });
+            return vars;
+        }
+        try (Connection admin = pg.connect(db)) {
+            if (ServiceRoles.canApply(admin)) {
+                Map<String, String> chosen = new LinkedHashMap<>();
+                prefixes.forEach((service, p) -> chosen.put(service, System.getenv(p + "PASSWORD")));
+                ServiceRoles.apply(admin, dataDir.resolve("db-roles.properties"), chosen).forEach((service, login) -> {
+                    vars.put(prefixes.get(service) + "USER", login.user());
+                    vars.put(prefixes.get(service) + "PASSWORD", login.password());
+                });
+                return vars;
+            }
+        }
+        System.out.println("WARNING: " + pg.user() + " may not create roles, so every service connects as " + pg.user()
+                + "; see docs/operations.md \"Database roles\" to give each service its own");
+        prefixes.values().forEach(p -> {
+            vars.put(p + "USER", pg.user());
+            vars.put(p + "PASSWORD", pg.password());
+        });
+        return vars;
     }
 
     /** KEY='value' lines, readable by bash {@code source} and systemd's EnvironmentFile; written atomically, mode 0600. */

@@ -84,8 +84,22 @@ public class AxonPostgresAutoConfiguration {
     /** Wakes the query side after appends (see {@link AppendSignal} for why not a trigger). */
     @Bean
     public AppendSignal appendSignal(DataSource dataSource, PlatformTransactionManager transactions,
-                                     @Value("${wpm.event-store.signal-interval-ms:5}") long intervalMillis) {
+                                     @Value("${wpm.event-store.signal-interval-ms:20}") long intervalMillis) {
         return new AppendSignal(dataSource, transactions, intervalMillis);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public EventStoreHead eventStoreHead(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        return new EventStoreHead(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public EventStoreGaps eventStoreGaps(@Value("${wpm.event-store.max-gap-offset:1000000}") int maxOffset,
+                                         @Value("${wpm.event-store.gap-timeout:10m}") java.time.Duration timeout,
+                                         @Value("${wpm.event-store.gap-cleaning-threshold:25}") int cleaningThreshold) {
+        return new EventStoreGaps(maxOffset, Math.toIntExact(timeout.toMillis()), cleaningThreshold);
     }
 
     /**
@@ -102,9 +116,13 @@ public class AxonPostgresAutoConfiguration {
                                                  Configuration configuration, ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager, EventSchema eventSchema,
                                                  AppendSignal appendSignal,
-                                                 @Value("${wpm.event-store.batch-size:100}") int batchSize) {
+                                                 @Value("${wpm.event-store.batch-size:100}") int batchSize,
+                                                 EventStoreGaps gaps) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .batchSize(batchSize)
+                .maxGapOffset(gaps.maxOffset())
+                .gapTimeout(gaps.timeoutMillis())
+                .gapCleaningThreshold(gaps.cleaningThreshold())
                 .snapshotSerializer(snapshotSerializer.stream().map(SnapshotSerializer::serializer).findFirst()
                         .orElse(defaultSerializer))
                 .upcasterChain(configuration.upcasterChain())
@@ -131,7 +149,9 @@ public class AxonPostgresAutoConfiguration {
         return false;
     }
 
+    /** Unless the service has its own (the query side, which sends no messages, has none to carry). */
     @Bean
+    @ConditionalOnMissingBean(CorrelationDataProvider.class)
     public CorrelationDataProvider requestCorrelationDataProvider() {
         return new RequestCorrelationDataProvider();
     }

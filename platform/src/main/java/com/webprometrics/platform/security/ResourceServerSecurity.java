@@ -7,6 +7,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import com.webprometrics.websecurity.CachingJwtAuthentication;
 
 import java.time.Duration;
 import java.util.Set;
@@ -26,14 +28,14 @@ public final class ResourceServerSecurity {
      * @param publicEndpoints paths (exact, e.g. {@code /api/auth/login}) where a bearer token is ignored
      *                        rather than checked, so a stale token sent along never blocks signing in again
      */
-    public static HttpSecurity apply(HttpSecurity http, String... publicEndpoints) throws Exception {
+    public static HttpSecurity apply(HttpSecurity http, JwtDecoder decoder, String... publicEndpoints) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .oauth2ResourceServer(rs -> rs
                         .bearerTokenResolver(BearerTokens.ignoringOn(Set.of(publicEndpoints)))
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(TokenRules.authorities()))
+                        .jwt(jwt -> jwt.authenticationManager(CachingJwtAuthentication.of(decoder)))
                         .authenticationEntryPoint((req, res, e) -> ProblemWriter.write(req, res, 401, "unauthorized",
                                 "Unauthorized", "A valid access token is required."))
                         .accessDeniedHandler((req, res, e) -> ProblemWriter.write(req, res, 403, "forbidden", "Forbidden",

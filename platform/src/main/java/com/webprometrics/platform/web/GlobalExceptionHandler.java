@@ -4,6 +4,7 @@ import com.webprometrics.websecurity.CorrelationIdFilter;
 
 import com.webprometrics.platform.domain.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -57,7 +58,7 @@ public class GlobalExceptionHandler {
     }
 
     @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail commandFailed(CommandExecutionException e, HttpServletRequest request) {
+    ProblemDetail commandFailed(CommandExecutionException e, HttpServletRequest request, HttpServletResponse response) {
         Throwable cause = e.getCause();
         if (cause instanceof ProblemException p) {
             return problem(p, request);
@@ -71,7 +72,7 @@ public class GlobalExceptionHandler {
         if (cause instanceof ConcurrencyException) {
             return problem(ProblemException.conflict("The resource was changed concurrently; try again."), request);
         }
-        return unexpected(e, request);
+        return unexpected(e, request, response);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -166,7 +167,13 @@ public class GlobalExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+    ProblemDetail unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        if (DatabaseOutage.isCause(e)) {
+            log.warn("database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            response.setHeader("Retry-After", Long.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+            return at(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+                    "The database cannot be reached; nothing was changed. Try again shortly."), request);
+        }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return at(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "Something went wrong on our side. Quote the correlation id when you report it."), request);

@@ -3,6 +3,7 @@ package com.webprometrics.platform.web;
 import com.webprometrics.platform.security.CurrentUserArgumentResolver;
 import com.webprometrics.websecurity.ClientAddressResolver;
 import com.webprometrics.websecurity.CorrelationIdFilter;
+import com.webprometrics.websecurity.FailFastDatabaseConfiguration;
 import com.webprometrics.websecurity.LeanSecurityConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,7 +22,7 @@ import java.util.List;
 
 /** Correlation ids, client IPs, the problem+json handler and strict JSON for every service. */
 @AutoConfiguration
-@Import({GlobalExceptionHandler.class, LeanSecurityConfiguration.class})
+@Import({GlobalExceptionHandler.class, LeanSecurityConfiguration.class, FailFastDatabaseConfiguration.class})
 public class WebPlatformAutoConfiguration {
 
     @Bean
@@ -34,6 +35,19 @@ public class WebPlatformAutoConfiguration {
     @Bean
     ClientAddressResolver clientAddressResolver(@Value("${wpm.trusted-proxies:127.0.0.1,::1}") String trustedProxies) {
         return ClientAddressResolver.of(trustedProxies);
+    }
+
+    /** Refuses to start a service one of whose endpoints takes the tenant from the request ({@link TenantFromTokenOnly}). */
+    @Bean
+    org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationStartedEvent> tenantFromTokenOnly() {
+        return event -> event.getApplicationContext()
+                .getBeansOfType(org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping.class)
+                .values().forEach(mapping -> {
+                    List<String> violations = TenantFromTokenOnly.violations(mapping.getHandlerMethods().values());
+                    if (!violations.isEmpty()) {
+                        throw new IllegalStateException("The tenant must come from the token: " + violations);
+                    }
+                });
     }
 
     @Bean

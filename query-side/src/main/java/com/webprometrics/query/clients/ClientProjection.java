@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import com.webprometrics.query.infra.BatchedWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,14 +24,16 @@ import java.util.UUID;
 @ProcessingGroup("clients")
 class ClientProjection {
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
 
-    ClientProjection(JdbcTemplate jdbc) {
+    ClientProjection(JdbcTemplate jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(ClientCreated e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("""
+        writes.update("""
                 INSERT INTO query.clients_view (client_id, agency_id, name, website, industry, contact_email, notes,
                     status, created_at, updated_at, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)
@@ -41,7 +44,7 @@ class ClientProjection {
 
     @EventHandler
     void on(ClientDetailsUpdated e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("""
+        writes.update("""
                 UPDATE query.clients_view SET name = ?, website = ?, industry = ?, contact_email = ?, notes = ?,
                     updated_at = ?, version = ?
                 WHERE client_id = ? AND version < ?""",
@@ -65,7 +68,7 @@ class ClientProjection {
     }
 
     private void status(UUID clientId, String status, long sequence, Instant at) {
-        jdbc.update("UPDATE query.clients_view SET status = ?, updated_at = ?, version = ? WHERE client_id = ? AND version < ?",
+        writes.update("UPDATE query.clients_view SET status = ?, updated_at = ?, version = ? WHERE client_id = ? AND version < ?",
                 status, java.sql.Timestamp.from(at), sequence, clientId, sequence);
     }
 }

@@ -1,5 +1,6 @@
 package com.webprometrics.query.infra;
 
+import com.webprometrics.platform.axon.EventStoreHead;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -7,7 +8,6 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.OptionalLong;
@@ -20,12 +20,12 @@ import java.util.OptionalLong;
 @Component
 class EventProcessorGauges {
     private final EventProcessingConfiguration processing;
-    private final JdbcTemplate jdbc;
+    private final EventStoreHead head;
     private final MeterRegistry registry;
 
-    EventProcessorGauges(EventProcessingConfiguration processing, JdbcTemplate jdbc, MeterRegistry registry) {
+    EventProcessorGauges(EventProcessingConfiguration processing, EventStoreHead head, MeterRegistry registry) {
         this.processing = processing;
-        this.jdbc = jdbc;
+        this.head = head;
         this.registry = registry;
     }
 
@@ -47,8 +47,7 @@ class EventProcessorGauges {
     }
 
     private double head() {
-        Long head = jdbc.queryForObject("SELECT max(global_index) FROM event_store.domain_event_entry", Long.class);
-        return head == null ? -1 : head;
+        return head.position();
     }
 
     private static OptionalLong position(StreamingEventProcessor processor) {

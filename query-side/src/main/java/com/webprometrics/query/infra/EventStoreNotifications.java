@@ -14,9 +14,9 @@ import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Tells the processors when the event store has news. Every append notifies channel {@value #CHANNEL} (a statement
- * trigger on {@code event_store.domain_event_entry}, delivered at commit — so also when a transaction fills a gap
- * below the head); one dedicated connection LISTENs and bumps a counter that idle event streams wait on
+ * Tells the processors when the event store has news. The appending service notifies channel {@value #CHANNEL}
+ * after its commits (platform {@code AppendSignal}: at once after a quiet spell, at most every 20 ms under load — so
+ * also when a commit fills a gap below the head); one dedicated connection LISTENs and bumps a counter that idle event streams wait on
  * ({@link NotifiedEventSource}). Instead of every processor asking PostgreSQL every few milliseconds, an idle
  * processor asks when told, and by itself only every {@code wpm.event-store.idle-poll}. A lost connection is
  * re-opened after a second; meanwhile the processors fall back to polling.

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Configuration
 class ProcessorsConfig {
-    static final int BATCH_SIZE = 200;
+    static final int BATCH_SIZE = 1000;
     /** {@code DailyMetricsRecorded} rows are buffered per batch and written with one upsert (MetricsProjection). */
     static final int METRICS_BATCH_SIZE = 500;
 

@@ -1,5 +1,6 @@
 package com.webprometrics.query.infra;
 
+import com.webprometrics.platform.axon.EventStoreHead;
 import com.webprometrics.platform.web.ProblemException;
 import com.webprometrics.platform.web.Problems;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -11,28 +12,76 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import org.springframework.http.HttpStatus;
+
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.Semaphore;
 
 /**
  * Waits, briefly and boundedly, until every projection has processed the event at a given global
- * position — the position a command answered with — so a client reads its own writes.
+ * position — the position a command answered with — so a client reads its own writes. A position beyond the event
+ * store's head is refused at once (no command answered it), and at most {@code max-waiters} requests wait at a
+ * time: a burst of them cannot tie up every request thread.
  */
 @Component
 public class ReadYourWrites {
     private static final long POLL_MILLIS = 5;
     private final EventProcessingConfiguration processing;
+    private final EventStoreHead head;
     private final Duration maxWait;
+    private final Semaphore waiters;
+    private volatile long knownHead;
 
-    ReadYourWrites(EventProcessingConfiguration processing, @Value("${wpm.read-your-writes.max-wait}") Duration maxWait) {
+    ReadYourWrites(EventProcessingConfiguration processing, EventStoreHead head,
+                   @Value("${wpm.read-your-writes.max-wait}") Duration maxWait,
+                   @Value("${wpm.read-your-writes.max-waiters}") int maxWaiters) {
         this.processing = processing;
+        this.head = head;
         this.maxWait = maxWait;
+        this.waiters = new Semaphore(maxWaiters);
     }
+
+    public enum Wait { REACHED, NOT_REACHED, TOO_MANY_WAITING }
 
     /** @return true when caught up within the bound */
     public boolean awaitPosition(long position) {
+        return await(position) == Wait.REACHED;
+    }
+
+    /** @throws ProblemException 400 when the position is beyond the event store's head */
+    public Wait await(long position) {
+        if (caughtUp(position)) {
+            return Wait.REACHED;
+        }
+        requireWritten(position);
+        if (!waiters.tryAcquire()) {
+            return Wait.TOO_MANY_WAITING;
+        }
+        try {
+            return pollUntil(position) ? Wait.REACHED : Wait.NOT_REACHED;
+        } finally {
+            waiters.release();
+        }
+    }
+
+    /** The head is read again only for a position beyond the last one seen: positions only grow. */
+    private void requireWritten(long position) {
+        if (position <= knownHead) {
+            return;
+        }
+        knownHead = Math.max(knownHead, head.position());
+        if (position > knownHead) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "position-beyond-head", "Position not written",
+                    "X-Min-Position " + position + " is beyond the newest event (" + knownHead
+                            + "); send a position a command answered with.");
+        }
+    }
+
+    private boolean pollUntil(long position) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (!caughtUp(position)) {
             if (System.nanoTime() > deadline) {
@@ -48,23 +97,37 @@ public class ReadYourWrites {
         return true;
     }
 
+    /**
+     * True when every segment of every streaming processor has processed every committed event up to the position.
+     * A token's gaps below it are positions that had no committed event when the processor read past them: a
+     * transaction still open, or one rolled back (a command that lost a conflict leaves such a hole for good). Only
+     * the ones that have since committed are events the read models still lack, so those are looked up.
+     */
     public boolean caughtUp(long position) {
-        TrackingToken wanted = GapAwareTrackingToken.newInstance(position, Collections.emptySet());
-        List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
-        for (StreamingEventProcessor processor : processors) {
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        SortedSet<Long> gapsBelow = new TreeSet<>();
+        for (var processor : processing.eventProcessors().values()) {
+            if (!(processor instanceof StreamingEventProcessor streaming)) {
+                continue;
+            }
+            Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
             if (status.isEmpty()) {
                 return false;
             }
             for (EventTrackerStatus segment : status.values()) {
-                TrackingToken token = segment.getTrackingToken();
-                if (token == null || !token.covers(wanted)) {
+                TrackingToken token = unwrap(segment.getTrackingToken());
+                if (token == null || token.position().orElse(-1) < position) {
                     return false;
+                }
+                if (token instanceof GapAwareTrackingToken gapAware) {
+                    gapsBelow.addAll(gapAware.getGaps().headSet(position + 1));
                 }
             }
         }
-        return true;
+        return gapsBelow.isEmpty() || !head.anyCommitted(gapsBelow);
+    }
+
+    private static TrackingToken unwrap(TrackingToken token) {
+        return token instanceof ReplayToken replay ? unwrap(replay.getCurrentToken()) : token;
     }
 
     /**

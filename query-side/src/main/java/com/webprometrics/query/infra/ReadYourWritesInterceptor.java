@@ -7,7 +7,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-/** Honours {@code X-Min-Position} on every query: wait until caught up, else 503 with Retry-After. */
+/**
+ * Honours {@code X-Min-Position} on every query: wait until caught up, else 503 with Retry-After; a position beyond
+ * the event store's head is a 400.
+ */
 @Component
 class ReadYourWritesInterceptor implements HandlerInterceptor {
     static final String HEADER = "X-Min-Position";
@@ -23,10 +26,13 @@ class ReadYourWritesInterceptor implements HandlerInterceptor {
         if (header == null || header.isBlank()) {
             return true;
         }
-        if (!readYourWrites.awaitPosition(ReadYourWrites.parse(header))) {
+        ReadYourWrites.Wait wait = readYourWrites.await(ReadYourWrites.parse(header));
+        if (wait != ReadYourWrites.Wait.REACHED) {
             response.setHeader("Retry-After", "1");
             throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "stale-read", "Not caught up yet",
-                    "The read models have not reached position " + header.trim() + " yet; retry shortly.");
+                    wait == ReadYourWrites.Wait.TOO_MANY_WAITING
+                            ? "Too many requests are waiting for the read models already; retry shortly."
+                            : "The read models have not reached position " + header.trim() + " yet; retry shortly.");
         }
         return true;
     }

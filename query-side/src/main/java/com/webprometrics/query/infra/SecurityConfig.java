@@ -1,7 +1,6 @@
 package com.webprometrics.query.infra;
 
 import com.webprometrics.platform.security.ResourceServerSecurity;
-import com.webprometrics.websecurity.CachingJwtDecoder;
 import com.webprometrics.websecurity.RoleMatrix;
 import com.webprometrics.websecurity.TokenRules;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,8 +25,8 @@ public class SecurityConfig {
     static final String REPORT_RENDERER = TokenRules.REPORT_RENDERER;
 
     @Bean
-    SecurityFilterChain querySecurity(HttpSecurity http) throws Exception {
-        ResourceServerSecurity.apply(http).authorizeHttpRequests(auth -> {
+    SecurityFilterChain querySecurity(HttpSecurity http, JwtDecoder jwtDecoder) throws Exception {
+        ResourceServerSecurity.apply(http, jwtDecoder).authorizeHttpRequests(auth -> {
             auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/error").permitAll()
                     // the command side's report-rendering service tokens (role REPORT_RENDERER) may only export a report
                     .requestMatchers(HttpMethod.GET, "/api/reports/*/export").authenticated();
@@ -44,6 +43,6 @@ public class SecurityConfig {
     JwtDecoder jwtDecoder(@Value("${wpm.auth.jwks-url}") String jwksUrl, @Value("${wpm.auth.issuer}") String issuer) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUrl).jwsAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(ResourceServerSecurity.validator(issuer));
-        return new CachingJwtDecoder(decoder);
+        return decoder;
     }
 }

@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
+import com.webprometrics.query.infra.BatchedWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,14 +29,16 @@ import java.time.Instant;
 @ProcessingGroup("integrations")
 class IntegrationProjection {
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
 
-    IntegrationProjection(JdbcTemplate jdbc) {
+    IntegrationProjection(JdbcTemplate jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(IntegrationConnected e, TrackingToken token, @Timestamp Instant at) {
-        jdbc.update("""
+        writes.update("""
                 INSERT INTO query.integrations_view (integration_id, agency_id, client_id, provider, account_name,
                     status, created_at, position)
                 VALUES (?, ?, ?, ?, ?, 'connected', ?, ?)
@@ -49,7 +52,7 @@ class IntegrationProjection {
     /** An OAuth integration waiting for the user to authorize at the provider. */
     @EventHandler
     void on(IntegrationRequested e, TrackingToken token, @Timestamp Instant at) {
-        jdbc.update("""
+        writes.update("""
                 INSERT INTO query.integrations_view (integration_id, agency_id, client_id, provider, account_name,
                     status, created_at, position)
                 VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)
@@ -61,7 +64,7 @@ class IntegrationProjection {
     /** Authorized (or reauthorized after a revoked grant): usable again, the old error is history. */
     @EventHandler
     void on(IntegrationAuthorized e, TrackingToken token) {
-        jdbc.update("""
+        writes.update("""
                 UPDATE query.integrations_view SET status = CASE WHEN status = 'syncing' THEN 'syncing' ELSE 'connected' END,
                     last_error = NULL, position = ?
                 WHERE integration_id = ? AND position < ? AND status <> 'disconnected'""",
@@ -74,7 +77,7 @@ class IntegrationProjection {
      */
     @EventHandler
     void on(IntegrationAuthorizationFailed e, TrackingToken token) {
-        jdbc.update("""
+        writes.update("""
                 UPDATE query.integrations_view SET status = CASE WHEN status = 'pending' THEN 'error' ELSE status END,
                     last_error = ?, position = ?
                 WHERE integration_id = ? AND position < ? AND status <> 'disconnected'""",
@@ -83,7 +86,7 @@ class IntegrationProjection {
 
     @EventHandler
     void on(IntegrationSyncStarted e, TrackingToken token) {
-        jdbc.update("""
+        writes.update("""
                 UPDATE query.integrations_view SET status = 'syncing', position = ?
                 WHERE integration_id = ? AND position < ? AND status <> 'disconnected'""",
                 position(token), e.integrationId(), position(token));
@@ -91,7 +94,7 @@ class IntegrationProjection {
 
     @EventHandler
     void on(IntegrationSyncSucceeded e, TrackingToken token, @Timestamp Instant at) {
-        jdbc.update("""
+        writes.update("""
                 UPDATE query.integrations_view SET status = 'connected', last_sync_at = ?, last_success_at = ?,
                     last_error = NULL, position = ?
                 WHERE integration_id = ? AND position < ? AND status <> 'disconnected'""",
@@ -100,7 +103,7 @@ class IntegrationProjection {
 
     @EventHandler
     void on(IntegrationSyncFailed e, TrackingToken token, @Timestamp Instant at) {
-        jdbc.update("""
+        writes.update("""
                 UPDATE query.integrations_view SET status = 'error', last_sync_at = ?, last_error = ?, position = ?
                 WHERE integration_id = ? AND position < ? AND status <> 'disconnected'""",
                 java.sql.Timestamp.from(at), e.message(), position(token), e.integrationId(), position(token));
@@ -108,7 +111,7 @@ class IntegrationProjection {
 
     @EventHandler
     void on(IntegrationDisconnected e, TrackingToken token) {
-        jdbc.update("""
+        writes.update("""
                 UPDATE query.integrations_view SET status = 'disconnected', position = ?
                 WHERE integration_id = ? AND position < ?""",
                 position(token), e.integrationId(), position(token));

@@ -11,6 +11,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import com.webprometrics.query.infra.BatchedWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,14 +22,16 @@ import java.time.Instant;
 @ProcessingGroup("team")
 class TeamProjection {
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
 
-    TeamProjection(JdbcTemplate jdbc) {
+    TeamProjection(JdbcTemplate jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(AgencyRegistered e, @Timestamp Instant at) {
-        jdbc.update("""
+        writes.update("""
                 INSERT INTO query.agencies_view (agency_id, name, plan, client_limit, time_zone, created_at)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (agency_id) DO NOTHING""",
                 e.agencyId(), e.name(), e.plan(), e.clientLimit(), e.timeZone() == null ? "UTC" : e.timeZone(), ts(at));
@@ -36,7 +39,7 @@ class TeamProjection {
 
     @EventHandler
     void on(UserRegistered e, @Timestamp Instant at) {
-        jdbc.update("""
+        writes.update("""
                 INSERT INTO query.users_view (user_id, agency_id, email, name, role, status, created_at)
                 VALUES (?, ?, ?, ?, ?, 'active', ?) ON CONFLICT (user_id) DO NOTHING""",
                 e.userId(), e.agencyId(), e.email(), e.name(), e.role(), ts(at));
@@ -44,23 +47,23 @@ class TeamProjection {
 
     @EventHandler
     void on(LoginSucceeded e, @Timestamp Instant at) {
-        jdbc.update("UPDATE query.users_view SET last_login_at = greatest(coalesce(last_login_at, ?), ?) WHERE user_id = ?",
+        writes.update("UPDATE query.users_view SET last_login_at = greatest(coalesce(last_login_at, ?), ?) WHERE user_id = ?",
                 ts(at), ts(at), e.userId());
     }
 
     @EventHandler
     void on(UserRoleChanged e) {
-        jdbc.update("UPDATE query.users_view SET role = ? WHERE user_id = ?", e.role(), e.userId());
+        writes.update("UPDATE query.users_view SET role = ? WHERE user_id = ?", e.role(), e.userId());
     }
 
     @EventHandler
     void on(UserDeactivated e) {
-        jdbc.update("UPDATE query.users_view SET status = 'deactivated' WHERE user_id = ?", e.userId());
+        writes.update("UPDATE query.users_view SET status = 'deactivated' WHERE user_id = ?", e.userId());
     }
 
     @EventHandler
     void on(InvitationIssued e, @Timestamp Instant at) {
-        jdbc.update("""
+        writes.update("""
                 INSERT INTO query.invitations_view (invitation_id, agency_id, email, role, status, invited_by, expires_at, created_at)
                 VALUES (?, ?, ?, ?, 'pending', ?, ?, ?) ON CONFLICT (invitation_id) DO NOTHING""",
                 e.invitationId(), e.agencyId(), e.email(), e.role(), e.invitedBy(), ts(e.expiresAt()), ts(at));
@@ -68,7 +71,7 @@ class TeamProjection {
 
     @EventHandler
     void on(InvitationAccepted e) {
-        jdbc.update("UPDATE query.invitations_view SET status = 'accepted' WHERE invitation_id = ?", e.invitationId());
+        writes.update("UPDATE query.invitations_view SET status = 'accepted' WHERE invitation_id = ?", e.invitationId());
     }
 
     @ResetHandler
