@@ -19,14 +19,17 @@ import static org.axonframework.common.DateTimeUtils.formatInstant;
 import static org.axonframework.eventhandling.EventUtils.asDomainEventMessage;
 
 /**
- * Axon's JDBC engine with three changes for the command path:
+ * Axon's JDBC engine with four changes:
  * <ul>
  * <li>a command's events go in as one multi-row {@code INSERT … RETURNING global_index}, so the command knows the
  * position it produced without asking again ({@link AppendedPositions});</li>
  * <li>a committed append tells {@link AppendSignal}, which wakes the query side outside the append's transaction
  * (a {@code NOTIFY} inside it serialized every commit on PostgreSQL's notify lock);</li>
  * <li>a snapshot is deserialized while it is read, so one that no longer fits its class is skipped (Axon then
- * replays the events) instead of failing the command that loads it.</li>
+ * replays the events) instead of failing the command that loads it;</li>
+ * <li>a processor's read names the positions it still waits for (its token's gaps) as one array parameter: Axon's
+ * one parameter per gap stops every processor for good once a token holds more than PostgreSQL's 65,535 bind
+ * parameters — a sequence jump that large (rolled-back imports, a table sharing the sequence) was enough.</li>
  * </ul>
  */
 public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
@@ -86,6 +89,19 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
             statement.setBytes(++p, payload.getData());
             statement.setBytes(++p, metaData.getData());
         }
+        return statement;
+    }
+
+    @Override
+    protected PreparedStatement readEventDataWithGaps(Connection connection, long globalIndex, int batchSize,
+                                                      List<Long> gaps) throws SQLException {
+        String index = schema().globalIndexColumn();
+        PreparedStatement statement = connection.prepareStatement("SELECT " + schema().trackedEventFields()
+                + " FROM " + schema().domainEventTable() + " WHERE (" + index + " > ? AND " + index + " <= ?) OR "
+                + index + " = ANY (?) ORDER BY " + index + " ASC");
+        statement.setLong(1, globalIndex);
+        statement.setLong(2, globalIndex + batchSize);
+        statement.setArray(3, connection.createArrayOf("bigint", gaps.toArray()));
         return statement;
     }
 
