@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import org.apache.hc.core5.http.HttpHost;
 
+import com.webprometrics.websecurity.ApiPaths;
 import com.webprometrics.websecurity.ProblemWriter;
 
 import jakarta.servlet.FilterChain;
@@ -38,7 +39,7 @@ public final class ApiProxyFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI();
-        if (!Routes.isApi(path)) {
+        if (!ApiPaths.isApi(path)) {
             chain.doFilter(request, response);
             return;
         }

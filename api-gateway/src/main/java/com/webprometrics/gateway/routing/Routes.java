@@ -21,11 +21,7 @@ public final class Routes {
         this.prefixes = Set.copyOf(prefixes);
     }
 
-    public static boolean isApi(String path) {
-        return path.startsWith("/api/") || path.equals("/api");
-    }
-
-    /** @param path an {@link #isApi API path} */
+    /** @param path an {@link com.webprometrics.websecurity.ApiPaths#isApi API path} */
     public Target target(String method, String path) {
         boolean read = method.equals("GET") || method.equals("HEAD");
         if (alwaysCommand(method, read, path)) {

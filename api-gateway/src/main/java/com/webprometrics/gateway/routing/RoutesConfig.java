@@ -12,17 +12,16 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.servlet.filter.OrderedRequestContextFilter;
-import org.springframework.core.Ordered;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.webprometrics.gateway.config.GatewayProperties;
+import com.webprometrics.websecurity.ApiPaths;
 
 /** The API's way through the gateway: {@link Routes} choose, {@link ApiProxyFilter} forwards with {@link BackendProxy}. */
 @Configuration
@@ -43,23 +42,10 @@ public class RoutesConfig {
         return registration;
     }
 
-    /**
-     * Spring's HTTP server observation (Boot's {@code webMvcObservationFilter} steps aside for this one) for
-     * everything but {@code /api}: proxied requests are timed by {@link ProxyTimers}, and not even an observation
-     * context is made for them — a tenth of the gateway's CPU per request went to observing (docs/benchmarks.md).
-     */
+    /** Proxied requests are timed by {@link ProxyTimers} instead. */
     @Bean
     FilterRegistrationBean<ServerHttpObservationFilter> webMvcObservationFilter(ObservationRegistry registry) {
-        FilterRegistrationBean<ServerHttpObservationFilter> registration = new FilterRegistrationBean<>(
-                new ServerHttpObservationFilter(registry) {
-                    @Override
-                    protected boolean shouldNotFilter(HttpServletRequest request) {
-                        return Routes.isApi(request.getRequestURI());
-                    }
-                });
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
-        return registration;
+        return ApiPaths.observationOutsideApi(registry);
     }
 
     /** Spring MVC's request context (locale, request attributes) only where Spring MVC answers: not for {@code /api}. */
@@ -68,7 +54,7 @@ public class RoutesConfig {
         return new OrderedRequestContextFilter() {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
-                return Routes.isApi(request.getRequestURI());
+                return ApiPaths.isApi(request.getRequestURI());
             }
         };
     }

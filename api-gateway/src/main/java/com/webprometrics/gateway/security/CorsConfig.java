@@ -1,6 +1,6 @@
 package com.webprometrics.gateway.security;
 
-import com.webprometrics.gateway.routing.Routes;
+import com.webprometrics.websecurity.ApiPaths;
 
 import java.io.IOException;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class CorsConfig {
         // the API and /health; a plain prefix check instead of a path-pattern source, which parsed every request's path
         CorsFilter filter = new CorsFilter(request -> {
             String path = request.getRequestURI();
-            return Routes.isApi(path) || path.equals("/health") ? config : null;
+            return ApiPaths.isApi(path) || path.equals("/health") ? config : null;
         });
         filter.setCorsProcessor(new ProblemCorsProcessor());
         return filter;

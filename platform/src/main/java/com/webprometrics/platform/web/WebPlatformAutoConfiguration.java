@@ -1,6 +1,7 @@
 package com.webprometrics.platform.web;
 
 import com.webprometrics.platform.security.CurrentUserArgumentResolver;
+import com.webprometrics.websecurity.ApiPaths;
 import com.webprometrics.websecurity.ClientAddressResolver;
 import com.webprometrics.websecurity.CorrelationIdFilter;
 import com.webprometrics.websecurity.FailFastDatabaseConfiguration;
@@ -12,6 +13,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.web.filter.ServerHttpObservationFilter;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -30,6 +33,12 @@ public class WebPlatformAutoConfiguration {
         FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** The gateway and Axon time API requests; the rest (actuator, health) is observed as usual. */
+    @Bean
+    FilterRegistrationBean<ServerHttpObservationFilter> webMvcObservationFilter(ObservationRegistry registry) {
+        return ApiPaths.observationOutsideApi(registry);
     }
 
     @Bean
