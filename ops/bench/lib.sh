@@ -63,7 +63,9 @@ run_pgbench() {
 }
 
 machine_line() {
-  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, Java $(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p')."
+  local commit; commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  git diff --quiet HEAD -- . ':!docs' 2>/dev/null || commit+=" with uncommitted changes"
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') at commit $commit on $(nproc) cores, Java $(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p')."
 }
 
 # name content: replaces <!-- name:start --> … <!-- name:end --> in docs/benchmarks.md (appends the first time)
