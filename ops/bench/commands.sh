@@ -91,8 +91,8 @@ warm() { BENCH_MODE="$1" BENCH_CLIENTS="$BENCH_DIR/all.txt" wrk -t2 -c32 -d"$3s"
 warm update "$BASE" $((WARMUP / 2)); warm create "$BASE" $((WARMUP / 4))
 warm update "$DIRECT" $((WARMUP / 8)); warm create "$DIRECT" $((WARMUP / 8))
 # then settle PostgreSQL: the history and the warm-up appended several hundred thousand events, and autovacuum's pass
-# over a table that grew by a fifth (the event table and its indexes, the read models) would otherwise land inside a
-# measured row and take a core from it
+# over a table that grew by a fifth (the event table and its indexes, the read models) could otherwise land inside a
+# measured row and take a core from it (a suspect for the spread between runs, not a proven cause: docs/benchmarks.md)
 wait_read_models
 bench_psql -c "VACUUM (ANALYZE)"
 
