@@ -18,8 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class ClientAddressResolver {
 
-    private static final Pattern IPV4 = Pattern.compile(
-            "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+(%[A-Za-z0-9._-]+)?");
 
     public static final String FORWARDED_FOR = "X-Forwarded-For";
@@ -44,8 +42,9 @@ public final class ClientAddressResolver {
     }
 
     public String resolve(String peer, Enumeration<String> forwardedForHeaders) {
-        List<String> hops = new ArrayList<>();
-        if (forwardedForHeaders != null) {
+        List<String> hops = List.of();
+        if (forwardedForHeaders != null && forwardedForHeaders.hasMoreElements()) {
+            hops = new ArrayList<>();
             while (forwardedForHeaders.hasMoreElements()) {
                 String header = forwardedForHeaders.nextElement();
                 if (header == null) continue;
@@ -59,17 +58,17 @@ public final class ClientAddressResolver {
     }
 
     public String resolve(String peer, List<String> forwardedFor) {
-        InetAddress peerAddress = parse(peer);
-        String client = peerAddress != null ? normalize(peerAddress) : peer;
+        Address peerAddress = parse(peer);
         if (peerAddress == null || !isTrusted(peerAddress)) {
-            return client;
+            return peerAddress != null ? peerAddress.text() : peer;
         }
+        String client = peerAddress.text();
         for (int i = forwardedFor.size() - 1; i >= 0; i--) {
-            InetAddress hop = parse(forwardedFor.get(i));
+            Address hop = parse(forwardedFor.get(i));
             if (hop == null) {
                 return client; // garbage: do not believe anything further left
             }
-            client = normalize(hop);
+            client = hop.text();
             if (!isTrusted(hop)) {
                 return client;
             }
@@ -78,23 +77,23 @@ public final class ClientAddressResolver {
     }
 
     public boolean isTrusted(String address) {
-        InetAddress parsed = parse(address);
+        Address parsed = parse(address);
         return parsed != null && isTrusted(parsed);
     }
 
-    private boolean isTrusted(InetAddress address) {
+    private boolean isTrusted(Address address) {
         for (Cidr cidr : trusted) {
-            if (cidr.contains(address)) return true;
+            if (cidr.contains(address.bytes())) return true;
         }
         return false;
     }
 
-    private static String normalize(InetAddress address) {
-        return address.getHostAddress();
+    /** An IP literal: its bytes and its normalized text ({@link InetAddress#getHostAddress()}'s spelling). */
+    private record Address(byte[] bytes, String text) {
     }
 
     /** Parses an IP literal (optionally "[v6]", "[v6]:port" or "v4:port"); null if it is not one. */
-    static InetAddress parse(String value) {
+    static Address parse(String value) {
         if (value == null) return null;
         String v = value.trim();
         if (v.startsWith("[")) {
@@ -104,17 +103,44 @@ public final class ClientAddressResolver {
         } else if (v.indexOf(':') > 0 && v.indexOf(':') == v.lastIndexOf(':') && v.indexOf('.') > 0) {
             v = v.substring(0, v.indexOf(':')); // a.b.c.d:port
         }
+        if (v.indexOf(':') < 0) {
+            byte[] v4 = ipv4(v);
+            return v4 == null ? null : new Address(v4, v);
+        }
+        if (!IPV6_CHARS.matcher(v).matches()) return null;
         try {
-            if (IPV4.matcher(v).matches()) {
-                return InetAddress.getByName(v);
-            }
-            if (v.indexOf(':') >= 0 && IPV6_CHARS.matcher(v).matches()) {
-                return InetAddress.getByName(v); // contains ':' → parsed as a literal, no DNS lookup
-            }
+            InetAddress address = InetAddress.getByName(v); // contains ':' → parsed as a literal, no DNS lookup
+            return new Address(address.getAddress(), address.getHostAddress());
         } catch (UnknownHostException e) {
             return null;
         }
-        return null;
+    }
+
+    /**
+     * Dotted-quad IPv4 in its canonical spelling only (four decimal octets 0–255, no leading zeros, nothing else):
+     * its four bytes, or null. Such a literal is already its normalized text. Hand-parsed: this runs for every request
+     * at every hop.
+     */
+    private static byte[] ipv4(String v) {
+        byte[] bytes = new byte[4];
+        int octet = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i <= v.length(); i++) {
+            char c = i < v.length() ? v.charAt(i) : '.';
+            if (c >= '0' && c <= '9') {
+                if (digits > 0 && value == 0) return null; // a leading zero
+                value = value * 10 + (c - '0');
+                if (++digits > 3 || value > 255) return null;
+            } else if (c == '.' && digits > 0 && octet < 4) {
+                bytes[octet++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        return octet == 4 ? bytes : null;
     }
 
     private record Cidr(byte[] network, int prefix) {
@@ -127,11 +153,11 @@ public final class ClientAddressResolver {
                 address = spec.substring(0, slash);
                 prefix = Integer.parseInt(spec.substring(slash + 1).trim());
             }
-            InetAddress parsed = ClientAddressResolver.parse(address);
+            Address parsed = ClientAddressResolver.parse(address);
             if (parsed == null) {
                 throw new IllegalArgumentException("WPM_TRUSTED_PROXIES: not an IP address or CIDR block: " + spec);
             }
-            byte[] bytes = parsed.getAddress();
+            byte[] bytes = parsed.bytes();
             if (prefix < 0) prefix = bytes.length * 8;
             if (prefix > bytes.length * 8) {
                 throw new IllegalArgumentException("WPM_TRUSTED_PROXIES: bad prefix length: " + spec);
@@ -139,8 +165,7 @@ public final class ClientAddressResolver {
             return new Cidr(bytes, prefix);
         }
 
-        boolean contains(InetAddress address) {
-            byte[] candidate = address.getAddress();
+        boolean contains(byte[] candidate) {
             if (candidate.length != network.length) return false;
             int fullBytes = prefix / 8;
             for (int i = 0; i < fullBytes; i++) {

@@ -69,4 +69,23 @@ class ClientAddressResolverTest {
         assertThatThrownBy(() -> new ClientAddressResolver(List.of("localhost")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void onlyCanonicalDottedQuadsAreIpv4Addresses() {
+        for (String notAnAddress : List.of("010.1.2.3", "1.2.3", "1.2.3.4.5", "1.2.3.4.", ".1.2.3", "1..2.3",
+                "256.1.1.1", "1.2.3.1000", "1.2.3.-4", "1.2.3.4 5", "")) {
+            assertThat(resolver.isTrusted(notAnAddress)).as(notAnAddress).isFalse();
+            assertThat(resolver.resolve("127.0.0.1", List.of("198.51.100.7", notAnAddress))).as(notAnAddress)
+                    .isEqualTo("127.0.0.1");
+        }
+        assertThat(resolver.resolve("127.0.0.1", List.of("0.0.0.0"))).isEqualTo("0.0.0.0");
+        assertThat(resolver.resolve("127.0.0.1", List.of("255.255.255.255"))).isEqualTo("255.255.255.255");
+        assertThat(resolver.isTrusted("10.0.0.0")).isTrue();
+    }
+
+    @Test
+    void anIpv4MappedIpv6PeerIsItsIpv4Address() {
+        assertThat(resolver.resolve("::ffff:127.0.0.1", List.of("198.51.100.7"))).isEqualTo("198.51.100.7");
+        assertThat(resolver.resolve("::ffff:203.0.113.9", List.of("198.51.100.7"))).isEqualTo("203.0.113.9");
+    }
 }

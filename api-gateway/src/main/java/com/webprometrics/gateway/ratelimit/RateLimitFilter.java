@@ -83,7 +83,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
             } else {
                 Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
                 if (authentication instanceof JwtAuthenticationToken jwt && jwt.isAuthenticated()) {
-                    decision = limiter.consume(RateLimiter.Kind.USER, jwt.getToken().getSubject());
+                    decision = limiter.consume(RateLimiter.Kind.USER, jwt.getName()); // the sub claim, read once at sign-in
                 } else {
                     decision = limiter.consume(RateLimiter.Kind.ANONYMOUS, ip);
                 }
