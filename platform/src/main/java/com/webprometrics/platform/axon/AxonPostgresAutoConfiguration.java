@@ -109,7 +109,7 @@ public class AxonPostgresAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean(EventStorageEngine.class)
-    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+    public PostgresEventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  ObjectProvider<SnapshotSerializer> snapshotSerializer,
                                                  ObjectProvider<SnapshotFilter> snapshotFilter,

@@ -2,6 +2,8 @@ package com.webprometrics.query.infra;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import com.webprometrics.platform.axon.eventstore.PostgresEventStorageEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Every processing group runs a tracking processor (tokens in {@code query.token_entry}) reading the event store
- * through {@link NotifiedEventSource}: an idle one is woken when the command side appends (PostgreSQL NOTIFY), and
- * asks by itself only every {@code wpm.event-store.idle-poll}. Processors that write in batches take bigger batches.
+ * through {@link NotifiedEventSource}: once caught up it asks the store again when the command side has appended
+ * since its last query (PostgreSQL NOTIFY), and by itself only every {@code wpm.event-store.idle-poll}. Processors that write in batches take bigger batches.
  */
 @Configuration
 class ProcessorsConfig {
@@ -22,10 +24,15 @@ class ProcessorsConfig {
 
     @Bean
     ConfigurerModule trackingProcessors(@Value("${wpm.event-store.idle-poll}") Duration idlePoll,
-                                        EventStoreNotifications notifications) {
+                                        EventStoreNotifications notifications,
+                                        ObjectProvider<PostgresEventStorageEngine> storage) {
         return configurer -> configurer.eventProcessing()
                 .usingTrackingEventProcessors()
-                .configureDefaultStreamableMessageSource(c -> new NotifiedEventSource(c.eventStore(), notifications))
+                .configureDefaultStreamableMessageSource(c -> {
+                    PostgresEventStorageEngine engine = storage.getObject();
+                    return new NotifiedEventSource(c.eventStore(), engine::fetchEvents, engine.batchSize(),
+                            notifications, idlePoll);
+                })
                 .registerTrackingEventProcessorConfiguration(c -> processor(BATCH_SIZE, idlePoll))
                 .registerTrackingEventProcessorConfiguration("metrics", c -> processor(METRICS_BATCH_SIZE, idlePoll));
     }

@@ -1,5 +1,9 @@
 package com.webprometrics.platform.axon.eventstore;
 
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
@@ -31,6 +35,8 @@ import static org.axonframework.eventhandling.EventUtils.asDomainEventMessage;
  * one parameter per gap stops every processor for good once a token holds more than PostgreSQL's 65,535 bind
  * parameters — a sequence jump that large (rolled-back imports, a table sharing the sequence) was enough.</li>
  * </ul>
+ * It also offers {@link #fetchEvents}: one query's worth of a tracked stream, for a reader that decides itself when to
+ * ask again (Axon's tracked stream queries again whenever it is asked for more).
  */
 public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
     private final TransactionManager transactionManager;
@@ -90,6 +96,15 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
             statement.setBytes(++p, metaData.getData());
         }
         return statement;
+    }
+
+    /**
+     * The events after {@code token}, as one query returns them (at most {@link #batchSize()}, fewer near the head
+     * or across missing positions, none when nothing follows), upcast and deserialized like {@link #readEvents}.
+     */
+    public List<? extends TrackedEventMessage<?>> fetchEvents(TrackingToken token) {
+        return EventUtils.upcastAndDeserializeTrackedEvents(fetchTrackedEvents(token, batchSize()).stream(),
+                getEventSerializer(), upcasterChain).toList();
     }
 
     @Override
