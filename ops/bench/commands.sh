@@ -96,12 +96,33 @@ warm update "$DIRECT" $((WARMUP / 8)); warm create "$DIRECT" $((WARMUP / 8))
 wait_read_models
 bench_psql -c "VACUUM (ANALYZE)"
 
+# lines of run_commands output → one line: per column the median of the rounds (latencies compared with their units),
+# errors summed
+median_rounds() {
+  node -e '
+    const rows = require("fs").readFileSync(0, "utf8").trim().split("\n").map(l => l.trim().split(/\s+/));
+    const num = s => parseFloat(s) * (s.endsWith("us") ? 0.001 : s.endsWith("ms") ? 1 : s.endsWith("s") ? 1000 : 1);
+    console.log(rows[0].map((_, i) => i === 4 ? rows.reduce((n, r) => n + Number(r[i]), 0)
+      : rows.map(r => r[i]).sort((a, b) => num(a) - num(b))[(rows.length - 1) >> 1]).join(" "));'
+}
+
+# at 8 and 32 connections direct and gateway alternate for BENCH_ROUNDS rounds (default 3) and each column is the
+# median: this box drifts by a quarter within an hour (docs/benchmarks.md), and one pair of 15 s runs compared the
+# drift as much as the hop
+ROUNDS="${BENCH_ROUNDS:-3}"
 rows=""
 for mode in update create; do
   for conns in 1 8 32; do
     "${SETUP[@]}" tokens "$BENCH_DIR" "$BASE"
-    read -r d_rps d_avg d_p50 d_p99 d_err d_cc d_cq d_cg d_cb <<<"$(run_commands "$DIRECT" "$conns" "$mode" "$BENCH_DIR/all.txt")"
-    read -r g_rps g_avg g_p50 g_p99 g_err g_cc g_cq g_cg g_cb <<<"$(run_commands "$BASE" "$conns" "$mode" "$BENCH_DIR/all.txt")"
+    direct_runs="" gateway_runs=""
+    for _ in $(seq 1 "$(( conns > 1 ? ROUNDS : 1 ))"); do
+      direct_runs+="$(run_commands "$DIRECT" "$conns" "$mode" "$BENCH_DIR/all.txt")"$'\n'
+      gateway_runs+="$(run_commands "$BASE" "$conns" "$mode" "$BENCH_DIR/all.txt")"$'\n'
+    done
+    read -r d_rps d_avg d_p50 d_p99 d_err d_cc d_cq d_cg d_cb <<<"$(median_rounds <<<"$direct_runs")"
+    read -r g_rps g_avg g_p50 g_p99 g_err g_cc g_cq g_cg g_cb <<<"$(median_rounds <<<"$gateway_runs")"
+    echo "bench: $mode $conns direct: $(echo "$direct_runs" | awk '{printf "%s/s p99 %s  ", $1, $4}')" >&2
+    echo "bench: $mode $conns gateway: $(echo "$gateway_runs" | awk '{printf "%s/s p99 %s  ", $1, $4}')" >&2
     rows+="| $mode | $conns | **$d_rps** | $d_p50 | $d_p99 | $d_err | **$g_rps** | $g_p50 | $g_p99 | $g_err | $((g_rps * 100 / (d_rps > 0 ? d_rps : 1)))% | $d_cc / $d_cq / $d_cb | $g_cc / $g_cq / $g_cg / $g_cb |"$'\n'
   done
 done
@@ -199,9 +220,10 @@ write_section commands "## The command path — \`ops/bench/commands.sh\`
 
 $(machine_line)
 Commands: \`PATCH /api/clients/{id}\` (a new note each time, so every command appends an event) and \`POST /api/clients\`,
-each request for a random one of 100 clients of 10 agencies with that agency's token; wrk ${SECONDS_PER_RUN} s per row
-after ${WARMUP} s of warm-up (updates then creates, ¾ through the gateway, ¼ direct), each row starting once the read models
-have caught up with the rows before it. Direct = command-side's port; gateway = the public port.
+each request for a random one of 100 clients of 10 agencies with that agency's token; wrk ${SECONDS_PER_RUN} s per run
+after ${WARMUP} s of warm-up (updates then creates, ¾ through the gateway, ¼ direct), each run starting once the read models
+have caught up with the runs before it. Direct = command-side's port; gateway = the public port. At 8 and 32 connections
+direct and gateway runs alternate for ${ROUNDS} rounds and every column is the median of its rounds (errors: the sum).
 CPU per command (µs) is the processes' user+system time over the run divided by the commands served: command-side /
 query-side (projecting the same events meanwhile) / gateway / the whole box (PostgreSQL and wrk included, 2 cores =
 2,000,000 µs per second).
