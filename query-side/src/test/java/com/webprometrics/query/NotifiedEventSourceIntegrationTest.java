@@ -1,12 +1,12 @@
 package com.webprometrics.query;
 
 import com.webprometrics.events.clients.ClientCreated;
+import com.webprometrics.platform.axon.eventstore.PostgresEventStorageEngine;
 import com.webprometrics.query.infra.EventStoreNotifications;
 import com.webprometrics.query.infra.NotifiedEventSource;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import com.webprometrics.platform.axon.eventstore.PostgresEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -25,8 +25,8 @@ import java.util.function.Function;
  * the processor commits the batch it has.
  *
  * <p>Axon's own tracked stream queried again whenever a processor looked for more: under a steady load each of the
- * five processors re-queried the store every few milliseconds for the few events committed meanwhile — 914 event
- * queries a second beside 900 commands a second (pg_stat_statements, docs/benchmarks.md).
+ * five processors re-queried the store every few milliseconds for the few events committed meanwhile — 1,010 event
+ * queries a second beside 914 creates a second (pg_stat_statements, docs/benchmarks.md).
  */
 public final class NotifiedEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
     static final long SETTLE_MILLIS = 20;

@@ -1,8 +1,8 @@
 package com.webprometrics.query.infra;
 
+import com.webprometrics.platform.axon.eventstore.PostgresEventStorageEngine;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import com.webprometrics.platform.axon.eventstore.PostgresEventStorageEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Every processing group runs a tracking processor (tokens in {@code query.token_entry}) reading the event store
  * through {@link NotifiedEventSource}: once caught up it asks the store again when the command side has appended
- * since its last query (PostgreSQL NOTIFY), and by itself only every {@code wpm.event-store.idle-poll}. Processors that write in batches take bigger batches.
+ * since its last query (PostgreSQL NOTIFY), and by itself only every {@code wpm.event-store.idle-poll}. Processors
+ * that write in batches take bigger batches.
  */
 @Configuration
 class ProcessorsConfig {
