@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.ServerHttpObservationFilter;
+import org.springframework.web.filter.ServletRequestPathFilter;
 
 /** The public API's paths ({@code /api/**}), and what every hop does differently for them. */
 public final class ApiPaths {
@@ -34,6 +35,21 @@ public final class ApiPaths {
                 });
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
+        return registration;
+    }
+
+    /**
+     * Parses the request's path once, before Spring Security (order -100), for every matcher to read. A
+     * {@code PathPatternRequestMatcher} finding no parsed path parses the URI itself and throws it away: the role
+     * matrix's rules did it twenty-odd times per request, 5% of the gateway's CPU per proxied command (JFR). The
+     * matching is unchanged: the same parser, the same decoded segments.
+     */
+    public static FilterRegistrationBean<ServletRequestPathFilter> pathParsedOnce() {
+        FilterRegistrationBean<ServletRequestPathFilter> registration = new FilterRegistrationBean<>(
+                new ServletRequestPathFilter());
+        registration.setOrder(-101);
+        registration.setName("pathParsedOnce");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
     }
 }

@@ -14,7 +14,7 @@ import java.util.Enumeration;
 
 /**
  * Assigns or echoes {@code X-Correlation-Id} at every hop: the caller's value when it is a sane token (at most 100
- * characters of {@code [A-Za-z0-9._-]}), else a new UUID. It goes on the response first thing (so every answer,
+ * characters of {@code [A-Za-z0-9._-]}), else a new time-ordered UUID. It goes on the response first thing (so every answer,
  * errors included, carries it), into the log MDC and the request attribute {@link #ATTRIBUTE}, and the request seen
  * downstream carries it as its header — which is how the gateway forwards it to the backends.
  */
@@ -43,7 +43,7 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     }
 
     public static String resolve(String candidate) {
-        return sane(candidate) ? candidate : Uuids.random().toString();
+        return sane(candidate) ? candidate : Uuids.timeOrdered().toString();
     }
 
     private static boolean sane(String candidate) {

@@ -13,6 +13,7 @@ import org.apache.hc.core5.util.Timeout;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.servlet.filter.OrderedRequestContextFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
+import org.springframework.web.filter.ServletRequestPathFilter;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -40,6 +41,11 @@ public class RoutesConfig {
         registration.setOrder(ORDER);
         registration.setName("apiProxyFilter");
         return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ServletRequestPathFilter> pathParsedOnce() {
+        return ApiPaths.pathParsedOnce();
     }
 
     /** Proxied requests are timed by {@link ProxyTimers} instead. */

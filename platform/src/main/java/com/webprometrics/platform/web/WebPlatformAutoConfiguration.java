@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.ServerHttpObservationFilter;
+import org.springframework.web.filter.ServletRequestPathFilter;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -39,6 +40,11 @@ public class WebPlatformAutoConfiguration {
     @Bean
     FilterRegistrationBean<ServerHttpObservationFilter> webMvcObservationFilter(ObservationRegistry registry) {
         return ApiPaths.observationOutsideApi(registry);
+    }
+
+    @Bean
+    FilterRegistrationBean<ServletRequestPathFilter> pathParsedOnce() {
+        return ApiPaths.pathParsedOnce();
     }
 
     @Bean
