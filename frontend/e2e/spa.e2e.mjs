@@ -252,6 +252,61 @@ if (BASE_URL) describe('WebProMetrics SPA', { timeout: 420_000 }, () => {
       await page.waitForURL(/\/login/);
     }));
 
+  test('a new agency is on a free trial: the billing page shows the plans, and the plan limit shows where clients are added', { timeout: 120_000 }, () =>
+    scenario('billing-trial', async (open) => {
+      const page = await open();
+      await signUp(page, { agencyName: 'Trial Balloon Agency', name: 'Tara Trial', email: uniqueEmail('trial') });
+
+      await navLink(page, 'Billing').click();
+      await page.getByRole('heading', { level: 1, name: 'Billing' }).waitFor();
+      const current = page.getByLabel('Current plan');
+      await eventually(page, current.getByText('Trial', { exact: true }));
+      assert.match(await page.getByTestId('trial-days-left').innerText(), /^14 days left in your free trial/);
+      const plans = page.getByRole('table', { name: 'Plans' });
+      assert.deepEqual((await plans.getByRole('rowheader').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()),
+        ['Starter Your plan', 'Growth', 'Agency']);
+      assert.match(await plans.getByRole('row', { name: /Starter/ }).innerText(), /€29\.00/);
+
+      await createClient(page, 'Counted Client');
+      await navLink(page, 'Clients').click();
+      await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+      await eventually(page, page.getByText(/^1 of \d+ active clients on your plan$/));
+      await navLink(page, 'Team').click();
+      await eventually(page, page.getByText('1 of 5 seats on your plan'));
+
+      // the trial moves to a bigger plan at once, after a confirmation that says it costs nothing yet
+      await navLink(page, 'Billing').click();
+      await plans.getByRole('button', { name: 'Switch to Growth' }).click();
+      const confirm = page.getByRole('group', { name: 'Switch to Growth' });
+      assert.match(await confirm.innerText(), /moves to Growth now, at no cost/);
+      await confirm.getByRole('button', { name: 'Confirm' }).click();
+      await eventually(page, plans.getByRole('row', { name: /Growth/ }).getByText('Your plan'));
+      await navLink(page, 'Team').click();
+      await eventually(page, page.getByText('1 of 15 seats on your plan'));
+
+      // billing details: saved, normalized by the server, there again after a reload
+      await navLink(page, 'Billing').click();
+      const details = page.getByRole('form', { name: 'Billing details' });
+      await field(details, 'Legal name').fill('Trial Balloon GmbH');
+      await field(details, 'Address').fill('Hauptstraße 1\n2. Etage');
+      await field(details, 'Postal code').fill('10115');
+      await field(details, 'City').fill('Berlin');
+      await field(details, 'Country').fill('de');
+      await field(details, 'VAT id').fill('DE 123 456 789');
+      await field(details, 'Billing e-mail').fill('billing@trial-balloon.example');
+      await button(details, 'Save billing details').click();
+      await details.getByRole('status').getByText('Saved.').waitFor();
+      for (let attempt = 0; ; attempt++) {
+        await page.reload();
+        await field(details, 'Legal name').waitFor();
+        if ((await field(details, 'VAT id').inputValue()) === 'DE123456789') break;
+        assert.ok(attempt < 10, 'the saved billing details come back normalized');
+        await page.waitForTimeout(1_000);
+      }
+      assert.equal(await field(details, 'Country').inputValue(), 'DE');
+      assert.equal(await field(details, 'Address').inputValue(), 'Hauptstraße 1\n2. Etage');
+    }));
+
   test('an owner invites a teammate who accepts and appears on the Team page', { timeout: 120_000 }, () =>
     scenario('team-invitation', async (open) => {
       const owner = await open();

@@ -8,6 +8,7 @@ import {
   ResetPasswordRoute,
   SignupRoute,
 } from '@/features/auth';
+import { BillingRoute } from '@/features/billing';
 import { ClientRoute, ClientsRoute, NewClientRoute } from '@/features/clients';
 import { OverviewRoute } from '@/features/dashboard';
 import { EditReportRoute, NewReportRoute, ReportRoute, ReportsRoute } from '@/features/reports';
@@ -46,6 +47,7 @@ const router = createBrowserRouter([
           { path: '/reports/:reportId', element: <ReportRoute /> },
           { path: '/reports/:reportId/edit', element: <EditReportRoute /> },
           { path: '/team', element: <TeamRoute /> },
+          { path: '/billing', element: <BillingRoute /> },
           { path: '/account', element: <AccountRoute /> },
         ],
       },

@@ -29,6 +29,9 @@ export function AppShell() {
           <NavLink to="/team" className="nav-link">
             Team
           </NavLink>
+          <NavLink to="/billing" className="nav-link">
+            Billing
+          </NavLink>
         </nav>
         {user && (
           <div className="user-menu" aria-label="User menu" role="group">

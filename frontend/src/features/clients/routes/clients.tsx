@@ -4,6 +4,7 @@ import { EmptyState } from '@/components/empty-state';
 import { ErrorBanner } from '@/components/error-banner';
 import { Pagination } from '@/components/pagination';
 import { Spinner } from '@/components/spinner';
+import { PlanUsage } from '@/features/billing';
 import { useAuth } from '@/lib/auth';
 import { useClients } from '../api/get-clients';
 import type { ClientStatus } from '../api/types';
@@ -66,6 +67,8 @@ export function ClientsRoute() {
           </button>
         )}
       </header>
+
+      {canEditClients(user) && <PlanUsage kind="clients" />}
 
       <div className="toolbar" role="search">
         <div className="field field--inline">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorBanner } from '@/components/error-banner';
 import { Spinner } from '@/components/spinner';
+import { PlanUsage } from '@/features/billing';
 import { MANAGER_ROLES, hasAnyRole, useAuth } from '@/lib/auth';
 import { useTeam } from '../api/get-team';
 import { InviteForm } from '../components/invite-form';
@@ -26,6 +27,7 @@ export function TeamRoute() {
           </button>
         )}
       </header>
+      {canManage && <PlanUsage kind="seats" />}
       {canManage && inviting && <InviteForm onClose={() => setInviting(false)} />}
       {team.isPending && <Spinner label="Loading team…" />}
       {team.isError && <ErrorBanner error={team.error} onRetry={() => void team.refetch()} />}

@@ -131,6 +131,15 @@ class RoutingTest extends StandardGatewayTest {
     }
 
     @Test
+    void thePlansAreReadFromCommandSideAndTheSubscriptionFromQuerySide() {
+        String viewer = bearer(TOKENS.token("VIEWER"));
+        HttpResponse<String> plans = send(req("/api/subscriptions/plans").header("Authorization", viewer));
+        assertThat(json(plans).path("service").asString()).isEqualTo("command");
+        HttpResponse<String> current = send(req("/api/subscriptions/current").header("Authorization", viewer));
+        assertThat(json(current).path("service").asString()).isEqualTo("query");
+    }
+
+    @Test
     void forwardsAuthorizationCorrelationIdAndForwardedHeaders() {
         String token = TOKENS.token("VIEWER");
         HttpResponse<String> response = send(rawReq("/api/clients")

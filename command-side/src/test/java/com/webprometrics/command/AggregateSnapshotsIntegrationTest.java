@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * longer fits the aggregate's class is passed over, never a failure.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"wpm.plans.default-client-limit=3", "wpm.integrations.schedule-check=1h"})
+        properties = {"wpm.billing.plans.starter.client-limit=3", "wpm.integrations.schedule-check=1h"})
 class AggregateSnapshotsIntegrationTest {
     private static final String PASSWORD = "a long enough passphrase";
     private static final ObjectMapper JSON = new ObjectMapper();

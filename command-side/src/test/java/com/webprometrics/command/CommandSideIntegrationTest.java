@@ -34,7 +34,8 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"wpm.plans.default-client-limit=3", "wpm.integrations.schedule-check=1h"})
+        properties = {"wpm.billing.plans.starter.client-limit=3", "wpm.billing.plans.starter.seat-limit=3",
+                "wpm.integrations.schedule-check=1h"})
 class CommandSideIntegrationTest {
     private static final String PASSWORD = "a long enough passphrase";
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -152,9 +153,15 @@ class CommandSideIntegrationTest {
                 FROM event_store.domain_event_entry WHERE convert_from(meta_data, 'UTF8') LIKE '%corr-signup-1%'
                 ORDER BY global_index""");
         assertThat(events).extracting(e -> e.get("payload_type")).containsExactly(
-                "com.webprometrics.events.auth.AgencyRegistered", "com.webprometrics.events.auth.UserRegistered",
+                "com.webprometrics.events.auth.AgencyRegistered", "com.webprometrics.events.billing.TrialStarted",
+                "com.webprometrics.events.auth.UserRegistered",
                 "com.webprometrics.events.auth.UserCredentialsChanged", "com.webprometrics.events.auth.SessionStarted");
         assertThat((String) events.get(0).get("payload")).contains("\"name\":\"Readable Agency\"");
+        assertThat((String) events.get(1).get("payload")).contains("\"plan\":\"starter\"", "\"clientLimit\":3",
+                "\"seatLimit\":3", "\"monthlyPriceCents\":2900", "\"currency\":\"EUR\"");
+        java.time.Instant started = java.time.Instant.parse(JSON.readTree((String) events.get(1).get("payload")).get("startedAt").asText());
+        java.time.Instant trialEnds = java.time.Instant.parse(JSON.readTree((String) events.get(1).get("payload")).get("trialEndsAt").asText());
+        assertThat(java.time.Duration.between(started, trialEnds)).isEqualTo(java.time.Duration.ofDays(14));
         String hash = jdbc.queryForObject("SELECT password_hash FROM command.credentials WHERE email = ?", String.class, email);
         for (Map<String, Object> event : events) {
             String meta = (String) event.get("meta");
@@ -218,6 +225,58 @@ class CommandSideIntegrationTest {
         assertThat(jdbc.queryForObject("""
                 SELECT count(*) FROM event_store.domain_event_entry WHERE payload_type LIKE '%ClientCreated'
                 AND convert_from(payload, 'UTF8') LIKE ?""", Integer.class, "%" + owner.agencyId() + "%")).isEqualTo(3);
+    }
+
+    /** Invitations are issued while seats are free; racing acceptances take the last ones and the rest are refused. */
+    @Test
+    void concurrentAcceptancesNeverExceedThePlansSeatLimit() throws Exception {
+        AuthService.Tokens owner = auth.signUp("Seated Agency", "Sea", "seats-" + UUID.randomUUID() + "@agency.test", PASSWORD, java.time.ZoneId.of("UTC"));
+        List<String> inviteTokens = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> invited = post("/api/team/invitations", owner.accessToken(),
+                    "{\"email\":\"member-%d-%s@agency.test\",\"role\":\"ANALYST\"}".formatted(i, UUID.randomUUID()), Map.of());
+            assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
+            inviteTokens.add(JSON.readTree(invited.body()).get("inviteToken").asText());
+        }
+        List<Callable<String>> acceptances = new ArrayList<>();
+        for (String token : inviteTokens) {
+            acceptances.add(() -> String.valueOf(post("/api/auth/accept-invitation", null,
+                    "{\"inviteToken\":\"%s\",\"name\":\"Member\",\"password\":\"%s\"}".formatted(token, PASSWORD),
+                    Map.of()).statusCode()));
+        }
+        List<String> statuses = runConcurrently(acceptances);
+
+        assertThat(statuses).filteredOn("201"::equals).hasSize(2); // the owner holds the first of three seats
+        assertThat(statuses).filteredOn("402"::equals).hasSize(3);
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM event_store.domain_event_entry WHERE payload_type LIKE '%UserRegistered'
+                AND convert_from(payload, 'UTF8') LIKE ?""", Integer.class, "%" + owner.agencyId() + "%")).isEqualTo(3);
+        HttpResponse<String> oneMore = post("/api/team/invitations", owner.accessToken(),
+                "{\"email\":\"late-%s@agency.test\",\"role\":\"VIEWER\"}".formatted(UUID.randomUUID()), Map.of());
+        assertThat(oneMore.statusCode()).isEqualTo(402);
+        assertThat(oneMore.body()).contains("seat-limit-reached");
+    }
+
+    /** Moving to a plan the agency has outgrown is refused by the quota that would not fit, and writes nothing. */
+    @Test
+    void aPlanTooSmallForTheAgencysClientsIsRefused() throws Exception {
+        AuthService.Tokens owner = auth.signUp("Growing Agency", "Gro", "grow-" + UUID.randomUUID() + "@agency.test", PASSWORD, java.time.ZoneId.of("UTC"));
+        HttpResponse<String> upgraded = post("/api/subscriptions/change-plan", owner.accessToken(), "{\"plan\":\"growth\"}", Map.of());
+        assertThat(upgraded.statusCode()).as(upgraded.body()).isEqualTo(200);
+        for (int i = 0; i < 4; i++) {
+            assertThat(post("/api/clients", owner.accessToken(), "{\"name\":\"Client %d\"}".formatted(i), Map.of()).statusCode())
+                    .isEqualTo(201);
+        }
+        long before = jdbc.queryForObject("SELECT count(*) FROM event_store.domain_event_entry", Long.class);
+
+        HttpResponse<String> downgraded = post("/api/subscriptions/change-plan", owner.accessToken(), "{\"plan\":\"starter\"}", Map.of());
+        assertThat(downgraded.statusCode()).as(downgraded.body()).isEqualTo(409);
+        assertThat(downgraded.body()).contains("client-too-many-for-plan");
+        assertThat(post("/api/subscriptions/change-plan", owner.accessToken(), "{\"plan\":\"gold\"}", Map.of()).statusCode())
+                .isEqualTo(400);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM event_store.domain_event_entry", Long.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT client_limit FROM command.client_quota WHERE agency_id = ?", Integer.class,
+                owner.agencyId())).isEqualTo(40);
     }
 
     @Test

@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * store gives the same rows, and commands keep working on the rebuilt tables.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"wpm.plans.default-client-limit=3", "wpm.integrations.schedule-check=1h"})
+        properties = {"wpm.billing.plans.starter.client-limit=3", "wpm.integrations.schedule-check=1h"})
 class CommandTablesIntegrationTest {
     static final String OPERATOR = "operator@command-tables.test";
     private static final String PASSWORD = "a long enough passphrase";
@@ -120,10 +120,12 @@ class CommandTablesIntegrationTest {
         assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
         String operator = auth.login(OPERATOR, PASSWORD).accessToken();
         List<String> names = tables.names();
-        assertThat(names).contains("command.client_quota", "command.user_accounts", "command.integration_directory",
+        assertThat(names).contains("command.client_quota", "command.seat_quota", "command.user_accounts",
+                "command.integration_directory",
                 "command.connected_accounts", "command.integration_schedule", "command.report_schedule",
                 "command.report_deliveries", "command.report_files");
         Map<String, List<String>> before = rows(names);
+        assertThat(before.get("command.seat_quota")).isNotEmpty();
         assertThat(before.get("command.report_deliveries")).anySatisfy(r -> assertThat(r).contains("cancelled"));
         assertThat(before.get("command.report_files")).anySatisfy(r -> assertThat(r).contains(delivery.toString()));
         assertThat(before.get("command.integration_directory")).anySatisfy(r -> assertThat(r).contains("disconnected"));

@@ -212,6 +212,81 @@ class ApiEndToEndTest {
      * none of the ids, and nothing of the first agency changes.
      */
     @Test
+    void aNewAgencyTrialsTheDefaultPlanWhoseLimitsCountItsOwnClientsAndMembers() {
+        Api api = anonymous.fromNewAddress();
+        Account owner = signUp(api, "Trial Agency");
+        Account other = signUp(anonymous.fromNewAddress(), "Other Trial Agency");
+
+        ApiResponse plans = api.get("/api/subscriptions/plans", owner.accessToken());
+        assertThat(plans.status()).as(plans.toString()).isEqualTo(200);
+        assertThat(plans.json().findValuesAsText("key")).containsExactly("starter", "growth", "agency");
+        JsonNode starter = plans.json().get(0);
+        assertThat(starter.path("trialPlan").asBoolean()).isTrue();
+        assertThat(starter.path("monthlyPriceCents").asLong()).isEqualTo(2900);
+        assertThat(starter.path("currency").asText()).isEqualTo("EUR");
+        assertThat(starter.path("seatLimit").asInt()).isGreaterThanOrEqualTo(5);
+
+        ApiResponse created = api.post("/api/clients", Map.of("name", "Counted Client"), owner.accessToken());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        ApiResponse current = api.get("/api/subscriptions/current", owner.accessToken(), "X-Min-Position",
+                created.field("position"));
+        assertThat(current.status()).as(current.toString()).isEqualTo(200);
+        JsonNode subscription = current.json();
+        assertThat(subscription.path("plan").asText()).isEqualTo("starter");
+        assertThat(subscription.path("status").asText()).isEqualTo("trialing");
+        assertThat(subscription.path("clientsUsed").asInt()).isEqualTo(1);
+        assertThat(subscription.path("seatsUsed").asInt()).isEqualTo(1);
+        assertThat(subscription.path("clientLimit").asInt()).isEqualTo(starter.path("clientLimit").asInt());
+        assertThat(subscription.path("seatLimit").asInt()).isEqualTo(starter.path("seatLimit").asInt());
+        assertThat(java.time.Duration.between(Instant.parse(subscription.path("currentPeriodStart").asText()),
+                Instant.parse(subscription.path("trialEndsAt").asText()))).isEqualTo(java.time.Duration.ofDays(14));
+
+        ApiResponse theirs = api.get("/api/subscriptions/current", other.accessToken(), "X-Min-Position",
+                created.field("position"));
+        assertThat(theirs.json().path("clientsUsed").asInt()).as("another agency counts its own").isZero();
+
+        ApiResponse changed = api.post("/api/subscriptions/change-plan", Map.of("plan", "growth"), owner.accessToken());
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        JsonNode growth = api.get("/api/subscriptions/current", owner.accessToken(), "X-Min-Position",
+                changed.field("position")).json();
+        assertThat(growth.path("plan").asText()).isEqualTo("growth");
+        assertThat(growth.path("status").asText()).as("still the trial").isEqualTo("trialing");
+        assertThat(growth.path("clientLimit").asInt()).isEqualTo(plans.json().get(1).path("clientLimit").asInt());
+        assertThat(growth.path("seatLimit").asInt()).isEqualTo(plans.json().get(1).path("seatLimit").asInt());
+    }
+
+    @Test
+    void billingDetailsAreNormalizedAndBadOnesNamedAndNotWritten() throws Exception {
+        Api api = anonymous.fromNewAddress();
+        Account owner = signUp(api, "Billed Agency");
+        JsonNode empty = api.get("/api/subscriptions/billing-details", owner.accessToken(), "X-Min-Position",
+                String.valueOf(owner.position())).json();
+        assertThat(empty.path("legalName").isNull()).isTrue();
+        assertThat(empty.path("addressLines")).isEmpty();
+
+        long events = eventCount();
+        ApiResponse bad = api.send("PUT", "/api/subscriptions/billing-details", Map.of("legalName", "Billed GmbH",
+                "addressLines", List.of("Hauptstraße 1"), "postalCode", "10115", "city", "Berlin", "country", "XX",
+                "vatId", "123", "billingEmail", "billing@billed.test"), owner.accessToken());
+        assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+        assertThat(bad.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("country", "vatId");
+        assertThat(api.send("PUT", "/api/subscriptions/billing-details", Map.of("legalName", "", "addressLines", List.of(),
+                "country", "DE"), owner.accessToken()).status()).isEqualTo(400);
+        assertThat(eventCount()).isEqualTo(events);
+
+        ApiResponse saved = api.send("PUT", "/api/subscriptions/billing-details", Map.of("legalName", " Billed GmbH ",
+                "addressLines", List.of("Hauptstraße 1", "2. Etage"), "postalCode", "10115", "city", "Berlin",
+                "country", "de", "vatId", "de 123.456.789", "billingEmail", "billing@billed.test"), owner.accessToken());
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        JsonNode details = api.get("/api/subscriptions/billing-details", owner.accessToken(), "X-Min-Position",
+                saved.field("position")).json();
+        assertThat(details.path("legalName").asText()).isEqualTo("Billed GmbH");
+        assertThat(details.path("addressLines").get(1).asText()).isEqualTo("2. Etage");
+        assertThat(details.path("country").asText()).isEqualTo("DE");
+        assertThat(details.path("vatId").asText()).isEqualTo("DE123456789");
+    }
+
+    @Test
     void everyIdTakingEndpointRefusesAnotherAgency() throws Exception {
         Api api = anonymous.fromNewAddress();
         Account mine = signUp(api, "Swept Agency");

@@ -4,8 +4,9 @@ import java.util.Set;
 
 /**
  * Which backend serves an {@code /api} request. GET/HEAD → query-side, every other method → command-side, with two
- * exceptions. Always command-side: {@code GET /api/auth/jwks}, {@code GET /api/integrations/providers} (the command
- * side owns the connector registry and its configuration), {@code GET /api/integrations/oauth/callback},
+ * exceptions. Always command-side: {@code GET /api/auth/jwks}, {@code GET /api/integrations/providers} and
+ * {@code GET /api/subscriptions/plans} (the command side owns the connector registry, the plans and their
+ * configuration), {@code GET /api/integrations/oauth/callback},
  * {@code GET /api/reports/{id}/deliveries/{deliveryId}/file} (the bytes a delivery e-mailed, kept where they were
  * sent) and {@code /api/ops/command-tables/**} (the command side's own tables). Always query-side: the rest of
  * {@code /api/ops/**}. An {@code /api} path whose first segment is not one of {@code wpm.gateway.api-prefixes} is
@@ -47,7 +48,7 @@ public final class Routes {
     private static boolean alwaysCommand(String method, boolean read, String path) {
         return under(path, "/api/ops/command-tables")
                 || read && (path.equals("/api/auth/jwks") || path.equals("/api/integrations/providers")
-                        || isDeliveredFile(path))
+                        || path.equals("/api/subscriptions/plans") || isDeliveredFile(path))
                 || method.equals("GET") && path.equals("/api/integrations/oauth/callback");
     }
 

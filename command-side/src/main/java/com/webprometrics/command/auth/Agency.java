@@ -21,7 +21,7 @@ public class Agency {
 
     Agency(AuthCommands.SignUp command) {
         apply(new AgencyRegistered(command.agencyId(), command.agencyName(), command.userId(), command.plan(),
-                command.clientLimit(), command.timeZone()));
+                command.terms().clientLimit(), command.timeZone()));
     }
 
     /** For other aggregates' handlers (reports schedule deliveries in it): the agency's IANA time zone. */

@@ -1,5 +1,6 @@
 package com.webprometrics.command.auth;
 
+import com.webprometrics.command.billing.BillingProperties;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -10,8 +11,10 @@ public final class AuthCommands {
     private AuthCommands() {
     }
 
+    /** @param plan the plan the trial runs on, with the terms it has today; the trial ends at {@code trialEndsAt} */
     public record SignUp(UUID agencyId, UUID userId, String agencyName, String name, String email,
-                         String passwordHash, String plan, int clientLimit, String timeZone) {
+                         String passwordHash, String plan, BillingProperties.Plan terms, String timeZone, Instant at,
+                         Instant trialEndsAt) {
     }
 
     public record RecordLoginAttempt(@TargetAggregateIdentifier UUID userId, boolean passwordMatched,

@@ -8,6 +8,7 @@ import com.webprometrics.command.auth.AuthCommands.RotateRefreshToken;
 import com.webprometrics.command.auth.AuthCommands.RotationOutcome;
 import com.webprometrics.command.auth.AuthCommands.SignUp;
 import com.webprometrics.command.auth.AuthCommands.StartSession;
+import com.webprometrics.command.billing.BillingProperties;
 import com.webprometrics.command.infra.Commands;
 import com.webprometrics.command.team.TeamCommands.AcceptInvitation;
 import com.webprometrics.command.team.InvitationTokenStore;
@@ -35,14 +36,14 @@ public class AuthService {
     private final PasswordEncoder passwords;
     private final AccessTokens accessTokens;
     private final AuthProperties authProperties;
-    private final PlanProperties plans;
+    private final BillingProperties billing;
     private final Clock clock;
     private final String dummyHash;
     private final FailedSignIns failedSignIns;
 
     AuthService(Commands commands, TransactionTemplate tx, CredentialStore credentials,
                 RefreshTokenStore refreshTokens, InvitationTokenStore invitationTokens, PasswordEncoder passwords,
-                AccessTokens accessTokens, AuthProperties authProperties, PlanProperties plans, Clock clock,
+                AccessTokens accessTokens, AuthProperties authProperties, BillingProperties billing, Clock clock,
                 FailedSignIns failedSignIns) {
         this.failedSignIns = failedSignIns;
         this.commands = commands;
@@ -53,7 +54,7 @@ public class AuthService {
         this.passwords = passwords;
         this.accessTokens = accessTokens;
         this.authProperties = authProperties;
-        this.plans = plans;
+        this.billing = billing;
         this.clock = clock;
         this.dummyHash = passwords.encode(OpaqueTokens.newSecret());
     }
@@ -66,8 +67,10 @@ public class AuthService {
     public Tokens signUp(String agencyName, String name, String email, String password, ZoneId timeZone) {
         UUID agencyId = Uuids.random();
         UUID userId = Uuids.random();
-        send(new SignUp(agencyId, userId, agencyName.trim(), name.trim(), email.trim(),
-                passwords.encode(password), plans.defaultPlan(), plans.defaultClientLimit(), timeZone.getId()), userId, agencyId);
+        Instant now = clock.instant();
+        send(new SignUp(agencyId, userId, agencyName.trim(), name.trim(), email.trim(), passwords.encode(password),
+                billing.defaultPlan(), billing.defaultTerms(), timeZone.getId(), now, now.plus(billing.trial())),
+                userId, agencyId);
         return startSession(credentials.findByUserId(userId).orElseThrow());
     }
 

@@ -3,6 +3,7 @@ package com.webprometrics.command.clients;
 import com.webprometrics.command.infra.tables.CommandTables;
 import com.webprometrics.command.infra.tables.EventFedTable;
 import com.webprometrics.events.auth.AgencyRegistered;
+import com.webprometrics.events.billing.PlanChanged;
 import com.webprometrics.events.clients.ClientArchived;
 import com.webprometrics.events.clients.ClientCreated;
 import com.webprometrics.events.clients.ClientRestored;
@@ -49,6 +50,16 @@ class ClientQuotaTable implements ClientQuota, EventFedTable {
     void on(AgencyRegistered event) {
         jdbc.update("INSERT INTO command.client_quota (agency_id, client_limit) VALUES (?, ?)", event.agencyId(),
                 event.clientLimit());
+    }
+
+    /** A plan whose limit is below the agency's active clients is refused (the row's lock orders it with creates). */
+    @EventHandler
+    void on(PlanChanged event) {
+        int changed = jdbc.update("UPDATE command.client_quota SET client_limit = ? WHERE agency_id = ? "
+                + "AND active_clients <= ?", event.clientLimit(), event.agencyId(), event.clientLimit());
+        if (changed == 0) {
+            throw ClientRejection.TOO_MANY_FOR_PLAN.get();
+        }
     }
 
     @EventHandler

@@ -11,7 +11,9 @@ public enum ClientRejection implements Rejection {
     NOT_ARCHIVED(Kind.CONFLICT, "Not archived", "The client is not archived."),
     NAME_REQUIRED(Kind.INVALID, "Invalid request", "A client needs a name."),
     LIMIT_REACHED(Kind.PLAN_LIMIT, "Client limit reached",
-            "Your plan's client limit is reached. Archive a client or upgrade the plan.");
+            "Your plan's client limit is reached. Archive a client or upgrade the plan."),
+    TOO_MANY_FOR_PLAN(Kind.CONFLICT, "Too many clients for this plan",
+            "The agency has more active clients than this plan allows; archive some first.");
 
     private final Kind kind;
     private final String title;

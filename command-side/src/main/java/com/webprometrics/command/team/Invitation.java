@@ -30,12 +30,13 @@ public class Invitation {
     }
 
     @CommandHandler
-    Invitation(InviteTeamMember command, CredentialStore credentials) {
+    Invitation(InviteTeamMember command, CredentialStore credentials, SeatQuota seats) {
         Role wanted = Role.parse(command.role()).filter(Role::assignable).orElseThrow(() ->
                 TeamRejection.INVALID_ROLE.get());
         if (credentials.emailTaken(command.email())) {
             throw TeamRejection.EMAIL_TAKEN.get();
         }
+        seats.requireRoom(command.agencyId());
         apply(new InvitationIssued(command.invitationId(), command.agencyId(), command.email(), wanted.name(),
                 command.invitedBy(), command.expiresAt()));
     }

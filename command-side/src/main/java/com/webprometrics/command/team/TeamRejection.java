@@ -14,7 +14,11 @@ public enum TeamRejection implements Rejection {
     SELF_DEACTIVATION(Kind.FORBIDDEN, "Forbidden", "You cannot deactivate yourself."),
     EMAIL_TAKEN(Kind.CONFLICT, "E-mail already registered", "A user with this e-mail already exists."),
     INVITATION_USED(Kind.CONFLICT, "Invitation used", "This invitation was already accepted."),
-    INVITATION_EXPIRED(Kind.CONFLICT, "Invitation expired", "This invitation has expired; ask for a new one.");
+    INVITATION_EXPIRED(Kind.CONFLICT, "Invitation expired", "This invitation has expired; ask for a new one."),
+    SEAT_LIMIT_REACHED(Kind.PLAN_LIMIT, "Seat limit reached",
+            "Your plan's seat limit is reached. Deactivate a member or upgrade the plan."),
+    TOO_MANY_FOR_PLAN(Kind.CONFLICT, "Too many members for this plan",
+            "The agency has more active members than this plan allows; deactivate some first.");
 
     private final Kind kind;
     private final String title;

@@ -23,12 +23,16 @@ class InvitationTest {
     private static final Instant EXPIRES = Instant.parse("2026-12-02T10:00:00Z");
 
     private final InMemoryCredentials credentials = new InMemoryCredentials();
+    private boolean seatsLeft = true;
     private AggregateTestFixture<Invitation> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Invitation.class);
         fixture.registerInjectableResource(credentials);
+        fixture.registerInjectableResource((SeatQuota) agencyId -> {
+            if (!seatsLeft) throw TeamRejection.SEAT_LIMIT_REACHED.get();
+        });
     }
 
     @Test
@@ -52,6 +56,15 @@ class InvitationTest {
         fixture.givenNoPriorActivity()
                 .when(new InviteTeamMember(INVITATION, AGENCY, "taken@agency.test", "VIEWER", INVITER, EXPIRES))
                 .expectException(rejected(TeamRejection.EMAIL_TAKEN))
+                .expectNoEvents();
+    }
+
+    @Test
+    void nobodyIsInvitedWhenThePlanHasNoSeatLeft() {
+        seatsLeft = false;
+        fixture.givenNoPriorActivity()
+                .when(new InviteTeamMember(INVITATION, AGENCY, "new@agency.test", "ANALYST", INVITER, EXPIRES))
+                .expectException(rejected(TeamRejection.SEAT_LIMIT_REACHED))
                 .expectNoEvents();
     }
 }

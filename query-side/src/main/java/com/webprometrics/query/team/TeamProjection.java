@@ -32,9 +32,9 @@ class TeamProjection {
     @EventHandler
     void on(AgencyRegistered e, @Timestamp Instant at) {
         writes.update("""
-                INSERT INTO query.agencies_view (agency_id, name, plan, client_limit, time_zone, created_at)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (agency_id) DO NOTHING""",
-                e.agencyId(), e.name(), e.plan(), e.clientLimit(), e.timeZone() == null ? "UTC" : e.timeZone(), ts(at));
+                INSERT INTO query.agencies_view (agency_id, name, time_zone, created_at)
+                VALUES (?, ?, ?, ?) ON CONFLICT (agency_id) DO NOTHING""",
+                e.agencyId(), e.name(), e.timeZone() == null ? "UTC" : e.timeZone(), ts(at));
     }
 
     @EventHandler

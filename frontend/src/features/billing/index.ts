@@ -1,0 +1,2 @@
+export { BillingRoute } from './routes/billing';
+export { PlanUsage } from './components/plan-usage';
