@@ -305,6 +305,14 @@ if (BASE_URL) describe('WebProMetrics SPA', { timeout: 420_000 }, () => {
       }
       assert.equal(await field(details, 'Country').inputValue(), 'DE');
       assert.equal(await field(details, 'Address').inputValue(), 'Hauptstraße 1\n2. Etage');
+
+      // a card saved on the payment provider's hosted page (the local stand-in) comes back to the billing page
+      await button(page, 'Add a card').click();
+      await page.waitForURL((url) => url.pathname.startsWith('/pay/cs_test_'));
+      await page.getByRole('radio', { name: 'Visa — payments succeed (•••• 4242)' }).check();
+      await button(page, 'Save card').click();
+      await page.waitForURL((url) => url.pathname === '/billing' && url.searchParams.get('card') === 'saved');
+      await page.getByTestId('saved-card').getByText(/^Visa •••• 4242, expires 12\/\d{4}$/).waitFor({ timeout: 20_000 });
     }));
 
   test('an owner invites a teammate who accepts and appears on the Team page', { timeout: 120_000 }, () =>

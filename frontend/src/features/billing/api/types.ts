@@ -25,6 +25,7 @@ export type Subscription = {
   clientsUsed: number;
   seatLimit: number;
   seatsUsed: number;
+  paymentMethod: { brand: string; last4: string; expMonth: number; expYear: number } | null;
 };
 
 export const billingKeys = {

@@ -7,6 +7,7 @@ import { useBillingDetails } from '../api/billing-details';
 import { useChangePlan } from '../api/change-plan';
 import { usePlans, useSubscription } from '../api/get-billing';
 import { BillingDetailsForm } from '../components/billing-details-form';
+import { PaymentMethod } from '../components/payment-method';
 import { daysLeft, fromMinorUnits, statusLabels, type Plan, type Subscription } from '../api/types';
 
 function price(cents: number | null, currency: string): string {
@@ -130,6 +131,9 @@ export function BillingRoute() {
       {plans.isError && <ErrorBanner error={plans.error} onRetry={() => void plans.refetch()} />}
       {subscription.isError && <ErrorBanner error={subscription.error} onRetry={() => void subscription.refetch()} />}
       {plans.data && subscription.data && <CurrentPlan subscription={subscription.data} plans={plans.data} />}
+      {subscription.data && (
+        <PaymentMethod subscription={subscription.data} canManage={canManage} refetch={() => void subscription.refetch()} />
+      )}
       {plans.data && <PlansTable plans={plans.data} subscription={subscription.data} canManage={canManage} />}
       {details.isError && <ErrorBanner error={details.error} onRetry={() => void details.refetch()} />}
       {details.data && <BillingDetailsForm details={details.data} canEdit={canManage} />}

@@ -57,6 +57,10 @@ public final class Stack implements AutoCloseable {
     private String database;
     private Map<String, ServiceRoles.Login> logins = Map.of();
     private volatile boolean closed;
+    /** The payment provider's stand-in, in this JVM: its secret key and webhook secret are made per stack. */
+    private com.webprometrics.paymentstandin.StandIn payments;
+    private final String paymentKey = "sk_test_" + java.util.UUID.randomUUID().toString().replace("-", "");
+    private final String paymentWebhookSecret = "whsec_" + java.util.UUID.randomUUID().toString().replace("-", "");
 
     private final Integer fixedGatewayPort;
 
@@ -148,6 +152,16 @@ public final class Stack implements AutoCloseable {
         return "http://localhost:" + port(GATEWAY);
     }
 
+    /** The payment provider's stand-in (its API and its hosted setup page). */
+    public String paymentsUrl() {
+        return "http://localhost:" + payments.port();
+    }
+
+    /** Signs a webhook body as the provider does for this stack's endpoint. */
+    public String paymentWebhookSecret() {
+        return paymentWebhookSecret;
+    }
+
     /** A fresh HTTP helper against the gateway. */
     public Api api() {
         return new Api(URI.create(baseUrl()));
@@ -233,6 +247,15 @@ public final class Stack implements AutoCloseable {
         for (String service : List.of(COMMAND, QUERY, GATEWAY)) ports.put(service, freePort());
         if (fixedGatewayPort != null) ports.put(GATEWAY, fixedGatewayPort);
 
+        try {
+            int paymentsPort = freePort();
+            payments = new com.webprometrics.paymentstandin.StandIn(paymentsPort,
+                    java.net.URI.create("http://localhost:" + paymentsPort), paymentKey, paymentWebhookSecret,
+                    java.net.URI.create(baseUrl() + "/api/webhooks/payments/stripe"), java.time.Clock.systemUTC());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+
         long stageTimeout = Long.getLong("wpm.stack.startTimeoutSeconds", 90);
         launch(COMMAND);
         awaitHealthy(COMMAND, commandUrl() + "/actuator/health", stageTimeout);
@@ -278,6 +301,10 @@ public final class Stack implements AutoCloseable {
         env.put("WPM_DATA_DIR", RepoLayout.systemTestsDir().resolve("target/wpm-data").toString());
         env.put("WPM_SPA_DIR", RepoLayout.spaDir().toString());
         env.put("SPRING_OUTPUT_ANSI_ENABLED", "never");
+        env.put("WPM_PUBLIC_URL", baseUrl());
+        env.put("WPM_PAYMENT_API_URL", paymentsUrl());
+        env.put("WPM_PAYMENT_SECRET_KEY", paymentKey);
+        env.put("WPM_PAYMENT_WEBHOOK_SECRET", paymentWebhookSecret);
         env.putAll(extraEnv);
         return env;
     }
@@ -360,6 +387,7 @@ public final class Stack implements AutoCloseable {
         List<String> order = new ArrayList<>(processes.keySet());
         java.util.Collections.reverse(order);
         for (String service : order) processes.get(service).destroy();
+        if (payments != null) payments.close();
         for (String service : order) {
             Process p = processes.get(service);
             try {

@@ -4,6 +4,8 @@ import com.webprometrics.command.billing.SubscriptionCommands.ChangeBillingDetai
 import com.webprometrics.command.billing.SubscriptionCommands.ChangePlan;
 import com.webprometrics.command.infra.aggregates.AggregateStorageConfig;
 import com.webprometrics.events.billing.BillingDetailsChanged;
+import com.webprometrics.events.billing.PaymentCustomerCreated;
+import com.webprometrics.events.billing.PaymentMethodSaved;
 import com.webprometrics.events.billing.PlanChanged;
 import com.webprometrics.events.billing.TrialStarted;
 import org.axonframework.commandhandling.CommandHandler;
@@ -28,7 +30,10 @@ public class Subscription {
     private UUID subscriptionId;
     private UUID agencyId;
     private String plan;
+    private String currency;
     private BillingDetails billingDetails;
+    private String customerId;
+    private String paymentMethodId;
 
     protected Subscription() {
     }
@@ -46,9 +51,7 @@ public class Subscription {
      */
     @CommandHandler
     void handle(ChangePlan command) {
-        if (!agencyId.equals(command.agencyId())) {
-            throw SubscriptionRejection.NOT_FOUND.get();
-        }
+        requireAgency(command.agencyId());
         if (plan.equals(command.plan())) {
             throw SubscriptionRejection.SAME_PLAN.get();
         }
@@ -60,15 +63,59 @@ public class Subscription {
     /** Saving the details as they are appends nothing. */
     @CommandHandler
     void handle(ChangeBillingDetails command) {
-        if (!agencyId.equals(command.agencyId())) {
-            throw SubscriptionRejection.NOT_FOUND.get();
-        }
+        requireAgency(command.agencyId());
         BillingDetails next = command.details();
         if (next.equals(billingDetails)) {
             return;
         }
         apply(new BillingDetailsChanged(subscriptionId, agencyId, next.legalName(), next.addressLines(),
                 next.postalCode(), next.city(), next.country(), next.vatId(), next.billingEmail()));
+    }
+
+    void requireAgency(UUID agency) {
+        if (!agencyId.equals(agency)) {
+            throw SubscriptionRejection.NOT_FOUND.get();
+        }
+    }
+
+    UUID agencyId() {
+        return agencyId;
+    }
+
+    /** The provider's customer for this subscription, or null before the first card. */
+    String customerId() {
+        return customerId;
+    }
+
+    String currency() {
+        return currency;
+    }
+
+    BillingDetails billingDetails() {
+        return billingDetails;
+    }
+
+    void linkCustomer(String customer) {
+        if (customerId == null) {
+            apply(new PaymentCustomerCreated(subscriptionId, agencyId, customer));
+        }
+    }
+
+    /** The card a completed setup saved; the same card again (a redelivered event) changes nothing. */
+    void saveCard(String paymentMethod, String brand, String last4, int expMonth, int expYear) {
+        if (!paymentMethod.equals(paymentMethodId)) {
+            apply(new PaymentMethodSaved(subscriptionId, agencyId, paymentMethod, brand, last4, expMonth, expYear));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PaymentCustomerCreated event) {
+        this.customerId = event.customerId();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentMethodSaved event) {
+        this.paymentMethodId = event.paymentMethodId();
     }
 
     @EventSourcingHandler
@@ -80,6 +127,7 @@ public class Subscription {
     @EventSourcingHandler
     void on(PlanChanged event) {
         this.plan = event.toPlan();
+        this.currency = event.currency();
     }
 
     @EventSourcingHandler
@@ -87,5 +135,6 @@ public class Subscription {
         this.subscriptionId = event.subscriptionId();
         this.agencyId = event.agencyId();
         this.plan = event.plan();
+        this.currency = event.currency();
     }
 }

@@ -17,4 +17,20 @@ public final class SubscriptionCommands {
     public record ChangeBillingDetails(@TargetAggregateIdentifier UUID subscriptionId, UUID agencyId,
                                        BillingDetails details) {
     }
+
+    /** Answers the URL of the provider's hosted page where a card is saved; it returns the browser to {@code returnUrl}. */
+    public record StartPaymentMethodSetup(@TargetAggregateIdentifier UUID subscriptionId, UUID agencyId,
+                                          String returnUrl, UUID requestId) {
+    }
+
+    /**
+     * A verified webhook event of the provider, recorded once ({@code recordId} follows from its id); {@code card} is
+     * the card a completed setup saved, read from the provider before the command.
+     */
+    public record RecordProviderEvent(UUID recordId, String providerEventId, String type, Instant providerCreatedAt,
+                                      UUID subscriptionId, SavedCard card) {
+    }
+
+    public record SavedCard(String paymentMethodId, String brand, String last4, int expMonth, int expYear) {
+    }
 }

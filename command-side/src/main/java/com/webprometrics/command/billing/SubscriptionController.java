@@ -2,11 +2,17 @@ package com.webprometrics.command.billing;
 
 import com.webprometrics.command.billing.SubscriptionCommands.ChangeBillingDetails;
 import com.webprometrics.command.billing.SubscriptionCommands.ChangePlan;
+import com.webprometrics.command.billing.SubscriptionCommands.StartPaymentMethodSetup;
+import com.webprometrics.command.billing.provider.ProviderProperties;
+import com.webprometrics.platform.web.ProblemException;
+import com.webprometrics.platform.web.Problems;
+import com.webprometrics.websecurity.Uuids;
 import com.webprometrics.command.infra.Commands;
 import com.webprometrics.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,17 +28,28 @@ class SubscriptionController {
     private final Commands commands;
     private final BillingProperties billing;
     private final Clock clock;
+    private final ProviderProperties provider;
+    private final String origin;
 
-    SubscriptionController(Commands commands, BillingProperties billing, Clock clock) {
+    SubscriptionController(Commands commands, BillingProperties billing, Clock clock, ProviderProperties provider,
+                           @Value("${wpm.auth.public-url}") String publicUrl) {
         this.commands = commands;
         this.billing = billing;
         this.clock = clock;
+        this.provider = provider;
+        this.origin = publicUrl.replaceAll("/+$", "");
     }
 
     record PlanRequest(@NotBlank @Size(max = 40) String plan) {
     }
 
     record Position(long position) {
+    }
+
+    record PaymentMethodRequest(@Size(max = 2000) String returnUrl) {
+    }
+
+    record Redirect(String redirectUrl) {
     }
 
     @PostMapping("/change-plan")
@@ -49,5 +66,26 @@ class SubscriptionController {
     Position changeBillingDetails(@Valid @RequestBody BillingDetailsRequest request, CurrentUser user) {
         return new Position(commands.position(new ChangeBillingDetails(SubscriptionIds.of(user.agencyId()),
                 user.agencyId(), request.toDetails())));
+    }
+
+    /**
+     * The provider's hosted page to save a card; it sends the browser back to {@code returnUrl} (on the SPA's origin;
+     * the billing page by default) with {@code card=saved} or {@code card=cancelled}.
+     */
+    @PostMapping("/payment-method")
+    Redirect paymentMethod(@Valid @RequestBody(required = false) PaymentMethodRequest request, CurrentUser user) {
+        if (!provider.configured()) {
+            throw new ProblemException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "payment-provider",
+                    "Payments are not configured", "No payment provider key is configured on this installation.");
+        }
+        String returnUrl = request == null || request.returnUrl() == null || request.returnUrl().isBlank()
+                ? origin + "/billing" : request.returnUrl().trim();
+        if (!(returnUrl.equals(origin) || returnUrl.startsWith(origin + "/"))) {
+            throw ProblemException.invalidFields(java.util.List.of(Problems.fieldError("returnUrl",
+                    "must be a page of " + origin)));
+        }
+        String url = commands.<String>send(new StartPaymentMethodSetup(SubscriptionIds.of(user.agencyId()),
+                user.agencyId(), returnUrl, Uuids.random())).answer();
+        return new Redirect(url);
     }
 }

@@ -36,15 +36,18 @@ public class SecurityConfig {
             "/api/auth/accept-invitation", "/api/auth/password-reset", "/api/auth/password-reset/confirm"};
     /** A browser navigation back from Google or Meta: no bearer; the OAuth state says who it is for. */
     private static final String OAUTH_CALLBACK = "/api/integrations/oauth/callback";
+    /** The payment provider's webhooks: no bearer; the signature over the body says who sent them. */
+    private static final String PAYMENT_WEBHOOKS = "/api/webhooks/payments/stripe";
 
     @Bean
     SecurityFilterChain commandSecurity(HttpSecurity http, JwtDecoder jwtDecoder) throws Exception {
         String[] ignoreBearer = java.util.stream.Stream.concat(java.util.Arrays.stream(PUBLIC_AUTH),
-                java.util.stream.Stream.of(OAUTH_CALLBACK)).toArray(String[]::new);
+                java.util.stream.Stream.of(OAUTH_CALLBACK, PAYMENT_WEBHOOKS)).toArray(String[]::new);
         ResourceServerSecurity.apply(http, jwtDecoder, ignoreBearer).authorizeHttpRequests(auth -> {
             auth.requestMatchers(HttpMethod.POST, PUBLIC_AUTH).permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/auth/jwks").permitAll()
                     .requestMatchers(HttpMethod.GET, OAUTH_CALLBACK).permitAll()
+                    .requestMatchers(HttpMethod.POST, PAYMENT_WEBHOOKS).permitAll()
                     .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/error").permitAll()
                     // ./wpm ops: no JWT; the operator token and a loopback peer (OperatorController)
                     .requestMatchers("/internal/operators/**").permitAll();

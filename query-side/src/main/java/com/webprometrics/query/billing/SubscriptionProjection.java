@@ -1,6 +1,7 @@
 package com.webprometrics.query.billing;
 
 import com.webprometrics.events.billing.BillingDetailsChanged;
+import com.webprometrics.events.billing.PaymentMethodSaved;
 import com.webprometrics.events.billing.PlanChanged;
 import com.webprometrics.events.billing.TrialStarted;
 import com.webprometrics.query.infra.BatchedWrites;
@@ -53,6 +54,13 @@ class SubscriptionProjection {
                     country = ?, vat_id = ?, billing_email = ? WHERE agency_id = ?""",
                 e.legalName(), e.addressLines().toArray(String[]::new), e.postalCode(), e.city(), e.country(),
                 e.vatId(), e.billingEmail(), e.agencyId());
+    }
+
+    @EventHandler
+    void on(PaymentMethodSaved e) {
+        writes.update("""
+                UPDATE query.subscriptions_view SET card_brand = ?, card_last4 = ?, card_exp_month = ?, card_exp_year = ?
+                WHERE agency_id = ?""", e.brand(), e.last4(), e.expMonth(), e.expYear(), e.agencyId());
     }
 
     @ResetHandler

@@ -34,12 +34,15 @@ class SubscriptionQueryController {
                        s.cancel_at_period_end, s.pending_plan, s.monthly_price_cents, s.currency, s.client_limit,
                        (SELECT count(*) FROM query.clients_view c WHERE c.agency_id = s.agency_id AND c.status = 'active'),
                        s.seat_limit,
-                       (SELECT count(*) FROM query.users_view u WHERE u.agency_id = s.agency_id AND u.status = 'active')
+                       (SELECT count(*) FROM query.users_view u WHERE u.agency_id = s.agency_id AND u.status = 'active'),
+                       s.card_brand, s.card_last4, s.card_exp_month, s.card_exp_year
                 FROM query.subscriptions_view s WHERE s.agency_id = ?""",
                 (rs, n) -> new Current(rs.getString(1), rs.getString(2), instant(rs.getTimestamp(3)),
                         instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)), rs.getBoolean(6), rs.getString(7),
                         rs.getLong(8), rs.getString(9), rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13),
-                        null, null),
+                        rs.getString(15) == null ? null
+                                : new PaymentMethod(rs.getString(14), rs.getString(15), rs.getInt(16), rs.getInt(17)),
+                        null),
                 user.agencyId());
         if (rows.isEmpty()) {
             throw DomainException.notFound("The subscription");

@@ -1,0 +1,83 @@
+package com.webprometrics.command.billing;
+
+import com.webprometrics.command.billing.SubscriptionCommands.RecordProviderEvent;
+import com.webprometrics.command.billing.SubscriptionCommands.StartPaymentMethodSetup;
+import com.webprometrics.command.billing.provider.StripeApi;
+import com.webprometrics.platform.web.ProblemException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The card round trip: a setup on the provider's hosted page (creating the subscription's customer there first, once),
+ * and the verified webhook events that report its outcome, each recorded once.
+ */
+@Component
+class PaymentMethods {
+    private final Repository<Subscription> subscriptions;
+    private final Repository<ProviderEvent> providerEvents;
+    private final StripeApi provider;
+
+    PaymentMethods(@Qualifier("subscriptionRepository") Repository<Subscription> subscriptions,
+                   @Qualifier("providerEventRepository") Repository<ProviderEvent> providerEvents, StripeApi provider) {
+        this.subscriptions = subscriptions;
+        this.providerEvents = providerEvents;
+        this.provider = provider;
+    }
+
+    /**
+     * @return the hosted page's URL. The provider is called inside the command: its idempotency keys make a retried
+     * or rolled-back attempt create no second customer.
+     */
+    @CommandHandler
+    String handle(StartPaymentMethodSetup command) {
+        Aggregate<Subscription> aggregate = subscriptions.load(command.subscriptionId().toString());
+        Subscription subscription = aggregate.invoke(s -> s);
+        subscription.requireAgency(command.agencyId());
+        try {
+            String customer = subscription.customerId();
+            if (customer == null) {
+                BillingDetails details = subscription.billingDetails();
+                customer = provider.createCustomer(details == null ? null : details.billingEmail(),
+                        details == null ? null : details.legalName(), command.subscriptionId(),
+                        "customer-" + command.subscriptionId());
+                String created = customer;
+                aggregate.execute(s -> s.linkCustomer(created));
+            }
+            String back = command.returnUrl() + (command.returnUrl().contains("?") ? "&" : "?");
+            return provider.createSetupSession(customer, subscription.currency(),
+                    back + "card=saved&session_id={CHECKOUT_SESSION_ID}", back + "card=cancelled",
+                    command.subscriptionId(), "setup-" + command.requestId()).url();
+        } catch (StripeApi.ProviderException e) {
+            throw new ProblemException(HttpStatus.BAD_GATEWAY, "payment-provider", "Payment provider unavailable",
+                    "The payment provider did not answer as expected; try again in a moment.");
+        }
+    }
+
+    /** Records the provider's event (once: a second creation fails on the store's unique key) and applies it. */
+    @CommandHandler
+    void handle(RecordProviderEvent command) throws Exception {
+        Subscription subscription = null;
+        Aggregate<Subscription> aggregate = null;
+        if (command.subscriptionId() != null) {
+            try {
+                aggregate = subscriptions.load(command.subscriptionId().toString());
+                subscription = aggregate.invoke(s -> s);
+            } catch (AggregateNotFoundException e) {
+                aggregate = null; // not one of ours: recorded, nothing else
+            }
+        }
+        java.util.UUID agency = subscription == null ? null : subscription.agencyId();
+        providerEvents.newInstance(() -> new ProviderEvent(command.recordId(), agency, command.providerEventId(),
+                command.type(), command.providerCreatedAt(), agency == null ? null : command.subscriptionId()));
+        if (aggregate != null && command.card() != null) {
+            SubscriptionCommands.SavedCard card = command.card();
+            aggregate.execute(s -> s.saveCard(card.paymentMethodId(), card.brand(), card.last4(), card.expMonth(),
+                    card.expYear()));
+        }
+    }
+}
