@@ -4,7 +4,11 @@ import com.webprometrics.command.auth.AuthService;
 import com.webprometrics.command.auth.AuthRejection;
 import com.webprometrics.platform.domain.DomainException;
 import com.webprometrics.command.support.PostgresDatabase;
+import com.webprometrics.events.auth.AgencyRegistered;
+import com.webprometrics.events.auth.UserRegistered;
+import com.webprometrics.events.team.UserDeactivated;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import com.webprometrics.platform.axon.eventstore.PostgresEventStorageEngine;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -55,6 +59,10 @@ class CommandSideIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    com.webprometrics.command.billing.LegacyTrials legacyTrials;
+    @Autowired
+    org.axonframework.eventsourcing.eventstore.EventStore eventStore;
     @LocalServerPort
     int port;
 
@@ -277,6 +285,32 @@ class CommandSideIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM event_store.domain_event_entry", Long.class)).isEqualTo(before);
         assertThat(jdbc.queryForObject("SELECT client_limit FROM command.client_quota WHERE agency_id = ?", Integer.class,
                 owner.agencyId())).isEqualTo(40);
+    }
+
+    /** An agency from before subscriptions (its events, no trial) gets its trial once, with its active members seated. */
+    @Test
+    void anAgencyFromBeforeSubscriptionsGetsItsTrialOnceWithItsMembersSeated() {
+        UUID agency = UUID.randomUUID();
+        UUID owner = UUID.randomUUID();
+        UUID left = UUID.randomUUID();
+        List<org.axonframework.eventhandling.EventMessage<?>> history = new ArrayList<>(List.of(
+                new GenericDomainEventMessage<>("Agency", agency.toString(), 0, new AgencyRegistered(agency,
+                        "Old Agency", owner, "starter", 3, "UTC"))));
+        for (UUID user : List.of(owner, UUID.randomUUID(), left)) {
+            history.add(new GenericDomainEventMessage<>("UserAccount", user.toString(), 0, new UserRegistered(user, agency,
+                    "legacy-" + user + "@agency.test", "Legacy", user.equals(owner) ? "OWNER" : "ANALYST", null)));
+        }
+        history.add(new GenericDomainEventMessage<>("UserAccount", left.toString(), 1, new UserDeactivated(left, agency)));
+        eventStore.publish(history);
+
+        legacyTrials.startMissingTrials();
+        legacyTrials.startMissingTrials();
+
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM event_store.domain_event_entry WHERE payload_type LIKE '%TrialStarted'
+                AND convert_from(payload, 'UTF8') LIKE ?""", Integer.class, "%" + agency + "%")).isEqualTo(1);
+        assertThat(jdbc.queryForMap("SELECT seat_limit, active_seats FROM command.seat_quota WHERE agency_id = ?", agency))
+                .containsEntry("seat_limit", 3).containsEntry("active_seats", 2);
     }
 
     @Test

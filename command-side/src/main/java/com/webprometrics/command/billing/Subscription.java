@@ -44,6 +44,11 @@ public class Subscription {
                 terms.monthlyPriceCents(), terms.currency(), now, trialEndsAt));
     }
 
+    @CommandHandler
+    Subscription(SubscriptionCommands.StartTrial command) {
+        this(command.agencyId(), command.plan(), command.terms(), command.at(), command.trialEndsAt());
+    }
+
     /**
      * A trial's plan change takes effect at once and costs nothing: nothing was paid. (Every subscription is a trial
      * until payments exist; a paid period will prorate an upgrade and defer a downgrade.) The agency's client and

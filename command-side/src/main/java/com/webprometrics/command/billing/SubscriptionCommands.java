@@ -9,6 +9,11 @@ public final class SubscriptionCommands {
     private SubscriptionCommands() {
     }
 
+    /** A trial for an agency that signed up before subscriptions existed ({@link LegacyTrials}). */
+    public record StartTrial(@TargetAggregateIdentifier UUID subscriptionId, UUID agencyId, String plan,
+                             BillingProperties.Plan terms, Instant at, Instant trialEndsAt) {
+    }
+
     /** @param terms the plan's terms as configured now */
     public record ChangePlan(@TargetAggregateIdentifier UUID subscriptionId, UUID agencyId, String plan,
                              BillingProperties.Plan terms, Instant at) {

@@ -43,10 +43,17 @@ class SeatQuotaTable implements SeatQuota, EventFedTable {
         }
     }
 
+    /**
+     * The members already active count: none at sign-up (the owner registers after the trial starts), all of them for
+     * an agency from before subscriptions whose trial started later ({@code LegacyTrials}). {@code user_accounts} is
+     * kept from the same events in the same order, in a rebuild too.
+     */
     @EventHandler
     void on(TrialStarted event) {
-        jdbc.update("INSERT INTO command.seat_quota (agency_id, seat_limit) VALUES (?, ?)", event.agencyId(),
-                event.seatLimit());
+        jdbc.update("""
+                INSERT INTO command.seat_quota (agency_id, seat_limit, active_seats)
+                SELECT ?, ?, count(*) FROM command.user_accounts WHERE agency_id = ? AND active""",
+                event.agencyId(), event.seatLimit(), event.agencyId());
     }
 
     /** A plan with fewer seats than the agency's active members is refused. */

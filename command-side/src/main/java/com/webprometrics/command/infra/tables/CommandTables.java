@@ -72,6 +72,7 @@ public class CommandTables {
      * to start after it rebuilds, the others find nothing left to do.
      */
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(0) // before anything that reads the tables on start (LegacyTrials)
     void rebuildIfRequested() {
         tx.executeWithoutResult(status -> {
             List<String> requests = jdbc.queryForList("DELETE FROM command.table_rebuilds RETURNING requested_by",
