@@ -10,6 +10,9 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
@@ -21,10 +24,11 @@ import java.util.concurrent.Executors;
  * A local stand-in of the payment provider, speaking its wire format: form-encoded requests authenticated with the
  * secret key, JSON objects and error objects, idempotency keys, a hosted setup page where a test card is chosen,
  * off-session PaymentIntents that turn out as the provider's documented test cards do, refunds, and signed webhooks.
- * State is in memory: a restart forgets every object (as a fresh test-mode account would have none).
+ * State is in memory, and written after every change to a state file when one is given (./wpm gives one in its data
+ * directory), so customers and saved cards outlive a restart as they do at the provider.
  *
  * <p>The API: {@code POST /v1/customers}, {@code POST /v1/checkout/sessions} (mode {@code setup}),
- * {@code GET /v1/checkout/sessions/{id}}, {@code GET /v1/setup_intents/{id}}, {@code GET /v1/payment_methods/{id}},
+ * {@code GET /v1/customers/{id}}, {@code GET /v1/checkout/sessions/{id}}, {@code GET /v1/setup_intents/{id}}, {@code GET /v1/payment_methods/{id}},
  * {@code POST /v1/payment_methods/{id}/detach}, {@code POST /v1/payment_intents}, {@code GET /v1/payment_intents/{id}},
  * {@code POST /v1/refunds}, {@code GET /v1/events/{id}}. The hosted page: {@code GET|POST /pay/{session id}}.
  */
@@ -39,8 +43,9 @@ public final class StandIn implements AutoCloseable {
     private final ObjectMapper json = JsonMapper.builder().build();
     private final Map<String, Map<String, Object>> objects = new HashMap<>();
     private final Map<String, Replay> idempotency = new HashMap<>();
+    private final Path stateFile;
 
-    private record Replay(String body, int status, String response) {
+    record Replay(String body, int status, String response) {
     }
 
     private record Answer(int status, Object body) {
@@ -71,6 +76,14 @@ public final class StandIn implements AutoCloseable {
      */
     public StandIn(int port, URI publicUrl, String secretKey, String webhookSecret, URI webhookEndpoint, Clock clock)
             throws IOException {
+        this(port, publicUrl, secretKey, webhookSecret, webhookEndpoint, clock, null);
+    }
+
+    /** @param stateFile where objects and idempotent answers are kept across restarts; null keeps them in memory only */
+    public StandIn(int port, URI publicUrl, String secretKey, String webhookSecret, URI webhookEndpoint, Clock clock,
+                   Path stateFile) throws IOException {
+        this.stateFile = stateFile;
+        load();
         this.secretKey = secretKey;
         this.publicUrl = publicUrl;
         this.webhooks = new Webhooks(webhookEndpoint, webhookSecret, clock, json);
@@ -79,6 +92,28 @@ public final class StandIn implements AutoCloseable {
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void load() throws IOException {
+        if (stateFile == null || !Files.exists(stateFile)) return;
+        Map<String, Object> state = json.readValue(stateFile.toFile(), Map.class);
+        ((Map<String, Map<String, Object>>) state.getOrDefault("objects", Map.of()))
+                .forEach((id, object) -> objects.put(id, new LinkedHashMap<>(object)));
+        ((Map<String, Object>) state.getOrDefault("idempotency", Map.of()))
+                .forEach((key, replay) -> idempotency.put(key, json.convertValue(replay, Replay.class)));
+    }
+
+    /** Written whole and moved into place: a crash leaves the previous state, never half of one. */
+    private synchronized void save() {
+        if (stateFile == null) return;
+        try {
+            Path next = stateFile.resolveSibling(stateFile.getFileName() + ".next");
+            json.writeValue(next.toFile(), Map.of("objects", objects, "idempotency", idempotency));
+            Files.move(next, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("payment stand-in: could not write " + stateFile + ": " + e);
+        }
     }
 
     public int port() {
@@ -115,6 +150,7 @@ public final class StandIn implements AutoCloseable {
                 return;
             }
             Answer answer = api(method, path, exchange.getRequestURI().getRawQuery(), Forms.parse(body), key);
+            if ("POST".equals(method)) save();
             respond(exchange, answer.status(), json.writeValueAsString(answer.body()));
         } catch (RuntimeException e) {
             respond(exchange, 500, error(500, "api_error", null, "The stand-in failed: " + e, null));
@@ -143,6 +179,7 @@ public final class StandIn implements AutoCloseable {
             } else {
                 exchange.getResponseHeaders().add("Idempotent-Replayed", "true");
             }
+            save(); // before the answer: whoever got it may restart us at once
         }
         respond(exchange, replay.status(), replay.response());
     }
@@ -153,6 +190,7 @@ public final class StandIn implements AutoCloseable {
             synchronized (this) {
                 return switch (method + " " + (parts.length > 1 ? parts[1] : "") + "/" + parts.length) {
                     case "POST customers/2" -> Answer.ok(createCustomer(form));
+                    case "GET customers/3" -> Answer.ok(find(parts[2], "customer"));
                     case "POST checkout/3" -> Answer.ok(createCheckoutSession(form));
                     case "GET checkout/4" -> Answer.ok(expand(find(parts[3], "checkout.session"), query));
                     case "GET setup_intents/3" -> Answer.ok(find(parts[2], "setup_intent"));
@@ -258,6 +296,7 @@ public final class StandIn implements AutoCloseable {
             webhooks.send("checkout.session.completed", copy(session), null);
             webhooks.send("setup_intent.succeeded", copy(setupIntent), null);
             returnTo = ((String) session.get("success_url")).replace("{CHECKOUT_SESSION_ID}", (String) session.get("id"));
+            save();
         }
         redirect(exchange, returnTo);
     }

@@ -132,6 +132,26 @@ class StandInTest {
                 .path("decline_code").asString()).isEqualTo("generic_decline");
     }
 
+    @Test
+    void withAStateFileCustomersAndIdempotentAnswersOutliveARestart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path state = dir.resolve("standin.json");
+        standIn.close();
+        standIn = new StandIn(0, URI.create("http://localhost:0"), KEY, WEBHOOK_SECRET,
+                URI.create("http://127.0.0.1:" + endpoint.getAddress().getPort() + "/webhook"), Clock.systemUTC(), state);
+        base = "http://127.0.0.1:" + standIn.port();
+        JsonNode customer = post("/v1/customers", Map.of("email", "kept@agency.test"), "customer-1");
+
+        standIn.close();
+        standIn = new StandIn(0, URI.create("http://localhost:0"), KEY, WEBHOOK_SECRET,
+                URI.create("http://127.0.0.1:" + endpoint.getAddress().getPort() + "/webhook"), Clock.systemUTC(), state);
+        base = "http://127.0.0.1:" + standIn.port();
+
+        assertThat(get("/v1/customers/" + customer.path("id").asString()).path("email").asString()).isEqualTo("kept@agency.test");
+        assertThat(post("/v1/customers", Map.of("email", "kept@agency.test"), "customer-1").path("id").asString())
+                .as("the same key still replays").isEqualTo(customer.path("id").asString());
+    }
+
     private JsonNode next(String type) throws InterruptedException {
         JsonNode event = events.poll(10, TimeUnit.SECONDS);
         assertThat(event).as("a " + type + " event arrived").isNotNull();
