@@ -93,6 +93,30 @@ class BillingEndToEndTest {
         ApiResponse again = api.post("/api/subscriptions/payment-method", Map.of(), owner.token());
         assertThat(again.status()).as("a second card goes to the same customer").isEqualTo(200);
         assertThat(countOf("PaymentCustomerCreated", owner.agencyId())).isEqualTo(1);
+
+        // the provider lost the customer (deleted there): the next setup makes a new one instead of failing
+        String customer = customerOf(owner.agencyId());
+        HttpResponse<String> deleted = BROWSER.send(HttpRequest.newBuilder(URI.create(stack.paymentsUrl() + "/v1/customers/" + customer))
+                .header("Authorization", "Bearer " + stack.paymentKey()).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.body()).contains("\"deleted\":true");
+        ApiResponse replaced = api.post("/api/subscriptions/payment-method", Map.of(), owner.token());
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+        assertThat(countOf("PaymentCustomerCreated", owner.agencyId())).isEqualTo(2);
+        assertThat(customerOf(owner.agencyId())).isNotEqualTo(customer);
+    }
+
+    /** The provider customer the agency's subscription was last given. */
+    private String customerOf(String agencyId) throws Exception {
+        try (Connection c = stack.postgres().connect(stack.databaseName());
+             PreparedStatement s = c.prepareStatement("SELECT convert_from(payload, 'UTF8') FROM event_store.domain_event_entry "
+                     + "WHERE payload_type LIKE '%.PaymentCustomerCreated' AND convert_from(payload, 'UTF8') LIKE ? "
+                     + "ORDER BY global_index DESC LIMIT 1")) {
+            s.setString(1, "%" + agencyId + "%");
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(rs.getString(1)).path("customerId").asText();
+            }
+        }
     }
 
     @Test

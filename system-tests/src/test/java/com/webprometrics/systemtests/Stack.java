@@ -157,6 +157,11 @@ public final class Stack implements AutoCloseable {
         return "http://localhost:" + payments.port();
     }
 
+    /** The secret key the command side calls the stand-in with. */
+    public String paymentKey() {
+        return paymentKey;
+    }
+
     /** Signs a webhook body as the provider does for this stack's endpoint. */
     public String paymentWebhookSecret() {
         return paymentWebhookSecret;

@@ -41,21 +41,37 @@ class PaymentMethods {
         try {
             String customer = subscription.customerId();
             if (customer == null) {
-                BillingDetails details = subscription.billingDetails();
-                customer = provider.createCustomer(details == null ? null : details.billingEmail(),
-                        details == null ? null : details.legalName(), command.subscriptionId(),
-                        "customer-" + command.subscriptionId());
-                String created = customer;
-                aggregate.execute(s -> s.linkCustomer(created));
+                customer = newCustomer(aggregate, subscription, "customer-" + command.subscriptionId());
             }
             String back = command.returnUrl() + (command.returnUrl().contains("?") ? "&" : "?");
-            return provider.createSetupSession(customer, subscription.currency(),
-                    back + "card=saved&session_id={CHECKOUT_SESSION_ID}", back + "card=cancelled",
-                    command.subscriptionId(), "setup-" + command.requestId()).url();
+            try {
+                return setupSession(command, subscription, customer, back, "setup-" + command.requestId());
+            } catch (StripeApi.ProviderException e) {
+                if (!"resource_missing".equals(e.code)) throw e;
+                // the provider no longer has our customer (deleted there, or a stand-in reset): a new one takes over
+                customer = newCustomer(aggregate, subscription, "customer-" + command.subscriptionId() + "-"
+                        + command.requestId());
+                return setupSession(command, subscription, customer, back, "setup-" + command.requestId() + "-2");
+            }
         } catch (StripeApi.ProviderException e) {
             throw new ProblemException(HttpStatus.BAD_GATEWAY, "payment-provider", "Payment provider unavailable",
                     "The payment provider did not answer as expected; try again in a moment.");
         }
+    }
+
+    private String newCustomer(Aggregate<Subscription> aggregate, Subscription subscription, String idempotencyKey) {
+        BillingDetails details = subscription.billingDetails();
+        String customer = provider.createCustomer(details == null ? null : details.billingEmail(),
+                details == null ? null : details.legalName(), subscription.subscriptionId(), idempotencyKey);
+        aggregate.execute(s -> s.linkCustomer(customer));
+        return customer;
+    }
+
+    private String setupSession(StartPaymentMethodSetup command, Subscription subscription, String customer,
+                                String back, String idempotencyKey) {
+        return provider.createSetupSession(customer, subscription.currency(),
+                back + "card=saved&session_id={CHECKOUT_SESSION_ID}", back + "card=cancelled",
+                command.subscriptionId(), idempotencyKey).url();
     }
 
     /** Records the provider's event (once: a second creation fails on the store's unique key) and applies it. */

@@ -87,6 +87,10 @@ public class Subscription {
         return agencyId;
     }
 
+    UUID subscriptionId() {
+        return subscriptionId;
+    }
+
     /** The provider's customer for this subscription, or null before the first card. */
     String customerId() {
         return customerId;
@@ -100,8 +104,9 @@ public class Subscription {
         return billingDetails;
     }
 
+    /** The provider's customer for this subscription: the first, or one replacing a customer the provider lost. */
     void linkCustomer(String customer) {
-        if (customerId == null) {
+        if (!customer.equals(customerId)) {
             apply(new PaymentCustomerCreated(subscriptionId, agencyId, customer));
         }
     }

@@ -28,7 +28,7 @@ import java.util.concurrent.Executors;
  * directory), so customers and saved cards outlive a restart as they do at the provider.
  *
  * <p>The API: {@code POST /v1/customers}, {@code POST /v1/checkout/sessions} (mode {@code setup}),
- * {@code GET /v1/customers/{id}}, {@code GET /v1/checkout/sessions/{id}}, {@code GET /v1/setup_intents/{id}}, {@code GET /v1/payment_methods/{id}},
+ * {@code GET|DELETE /v1/customers/{id}}, {@code GET /v1/checkout/sessions/{id}}, {@code GET /v1/setup_intents/{id}}, {@code GET /v1/payment_methods/{id}},
  * {@code POST /v1/payment_methods/{id}/detach}, {@code POST /v1/payment_intents}, {@code GET /v1/payment_intents/{id}},
  * {@code POST /v1/refunds}, {@code GET /v1/events/{id}}. The hosted page: {@code GET|POST /pay/{session id}}.
  */
@@ -150,7 +150,7 @@ public final class StandIn implements AutoCloseable {
                 return;
             }
             Answer answer = api(method, path, exchange.getRequestURI().getRawQuery(), Forms.parse(body), key);
-            if ("POST".equals(method)) save();
+            if (!"GET".equals(method)) save();
             respond(exchange, answer.status(), json.writeValueAsString(answer.body()));
         } catch (RuntimeException e) {
             respond(exchange, 500, error(500, "api_error", null, "The stand-in failed: " + e, null));
@@ -191,6 +191,7 @@ public final class StandIn implements AutoCloseable {
                 return switch (method + " " + (parts.length > 1 ? parts[1] : "") + "/" + parts.length) {
                     case "POST customers/2" -> Answer.ok(createCustomer(form));
                     case "GET customers/3" -> Answer.ok(find(parts[2], "customer"));
+                    case "DELETE customers/3" -> Answer.ok(deleteCustomer(parts[2]));
                     case "POST checkout/3" -> Answer.ok(createCheckoutSession(form));
                     case "GET checkout/4" -> Answer.ok(expand(find(parts[3], "checkout.session"), query));
                     case "GET setup_intents/3" -> Answer.ok(find(parts[2], "setup_intent"));
@@ -229,7 +230,11 @@ public final class StandIn implements AutoCloseable {
         }
         String successUrl = required(form, "success_url");
         String customer = form.one("customer");
-        if (customer != null) find(customer, "customer");
+        Map<String, Object> found = customer == null ? null : objects.get(customer);
+        if (customer != null && (found == null || !"customer".equals(found.get("object")))) {
+            throw new ProviderError(400, "invalid_request_error", "resource_missing",
+                    "No such customer: '" + customer + "'", "customer");
+        }
         Map<String, Object> session = newObject("cs_test_", "checkout.session");
         session.put("mode", "setup");
         session.put("status", "open");
@@ -243,6 +248,16 @@ public final class StandIn implements AutoCloseable {
         session.put("expires_at", clock.instant().plusSeconds(24 * 3600).getEpochSecond());
         session.put("url", publicUrl.resolve("/pay/" + session.get("id")).toString());
         return session;
+    }
+
+    private Map<String, Object> deleteCustomer(String id) {
+        find(id, "customer");
+        objects.remove(id);
+        Map<String, Object> deleted = new LinkedHashMap<>();
+        deleted.put("id", id);
+        deleted.put("object", "customer");
+        deleted.put("deleted", true);
+        return deleted;
     }
 
     private Map<String, Object> expand(Map<String, Object> session, String query) {
