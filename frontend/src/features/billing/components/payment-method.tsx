@@ -10,7 +10,7 @@ const brandNames: Record<string, string> = { visa: 'Visa', mastercard: 'Masterca
  * The saved card, and a button to save one (or another) on the provider's hosted page. Back from there with
  * `?card=saved`, the card shows once the provider's webhook has reached us: until then the subscription is polled.
  */
-export function PaymentMethod({ subscription, canManage, refetch }: { subscription: Subscription; canManage: boolean; refetch: () => void }) {
+export function PaymentMethod({ subscription, canManage, refetch }: { subscription: Subscription; canManage: boolean; refetch: () => unknown }) {
   const [params] = useSearchParams();
   const returned = params.get('card');
   const card = subscription.paymentMethod;
@@ -19,7 +19,7 @@ export function PaymentMethod({ subscription, canManage, refetch }: { subscripti
 
   useEffect(() => {
     if (!waiting) return;
-    const timer = setInterval(refetch, 1_000);
+    const timer = setInterval(() => void refetch(), 1_000);
     return () => clearInterval(timer);
   }, [waiting, refetch]);
 

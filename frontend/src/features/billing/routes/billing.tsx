@@ -132,7 +132,7 @@ export function BillingRoute() {
       {subscription.isError && <ErrorBanner error={subscription.error} onRetry={() => void subscription.refetch()} />}
       {plans.data && subscription.data && <CurrentPlan subscription={subscription.data} plans={plans.data} />}
       {subscription.data && (
-        <PaymentMethod subscription={subscription.data} canManage={canManage} refetch={() => void subscription.refetch()} />
+        <PaymentMethod subscription={subscription.data} canManage={canManage} refetch={subscription.refetch} />
       )}
       {plans.data && <PlansTable plans={plans.data} subscription={subscription.data} canManage={canManage} />}
       {details.isError && <ErrorBanner error={details.error} onRetry={() => void details.refetch()} />}

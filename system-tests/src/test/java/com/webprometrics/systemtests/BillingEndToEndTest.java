@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -159,11 +156,9 @@ class BillingEndToEndTest {
         assertThat(countOf("ProviderEventReceived", null)).isEqualTo(before + 1);
     }
 
-    private static String signature(String secret, long timestamp, byte[] body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
-        return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(mac.doFinal(body));
+    private static String signature(String secret, long timestamp, byte[] body) {
+        return com.webprometrics.paymentstandin.StandIn.signatureHeader(secret, timestamp,
+                new String(body, StandardCharsets.UTF_8));
     }
 
     /** Events of one type, of one agency when given (its id in the payload). */

@@ -1,5 +1,6 @@
 package com.webprometrics.command.auth;
 
+import com.webprometrics.command.infra.Position;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -62,9 +63,6 @@ class AuthController {
     }
 
     record PasswordResetConfirmation(@NotBlank @Size(max = 200) String token, @NotNull @NewPassword String newPassword) {
-    }
-
-    record Position(long position) {
     }
 
     record SignUpRequest(@NotBlank @Size(max = 120) String agencyName,

@@ -8,6 +8,7 @@ import com.webprometrics.platform.web.ProblemException;
 import com.webprometrics.platform.web.Problems;
 import com.webprometrics.websecurity.Uuids;
 import com.webprometrics.command.infra.Commands;
+import com.webprometrics.command.infra.Position;
 import com.webprometrics.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -41,9 +42,6 @@ class SubscriptionController {
     }
 
     record PlanRequest(@NotBlank @Size(max = 40) String plan) {
-    }
-
-    record Position(long position) {
     }
 
     record PaymentMethodRequest(@Size(max = 2000) String returnUrl) {

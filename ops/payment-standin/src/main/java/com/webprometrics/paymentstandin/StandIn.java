@@ -116,6 +116,11 @@ public final class StandIn implements AutoCloseable {
         }
     }
 
+    /** The {@code Stripe-Signature} header the provider sends with {@code body} (for tests that deliver events themselves). */
+    public static String signatureHeader(String webhookSecret, long timestamp, String body) {
+        return "t=" + timestamp + ",v1=" + Webhooks.sign(webhookSecret, timestamp + "." + body);
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }

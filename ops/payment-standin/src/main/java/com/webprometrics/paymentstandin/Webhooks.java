@@ -78,7 +78,7 @@ final class Webhooks implements AutoCloseable {
             HttpRequest request = HttpRequest.newBuilder(endpoint)
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json; charset=utf-8")
-                    .header("Stripe-Signature", signatureHeader(body, clock.instant().getEpochSecond()))
+                    .header("Stripe-Signature", StandIn.signatureHeader(secret, clock.instant().getEpochSecond(), body))
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                     .build();
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -89,10 +89,6 @@ final class Webhooks implements AutoCloseable {
         if (attempt < ATTEMPTS) {
             deliveries.schedule(() -> deliver(body, attempt + 1), 1L << (attempt - 1), TimeUnit.SECONDS);
         }
-    }
-
-    String signatureHeader(String body, long timestamp) {
-        return "t=" + timestamp + ",v1=" + sign(secret, timestamp + "." + body);
     }
 
     static String sign(String secret, String payload) {

@@ -152,7 +152,13 @@ public class StripeApi {
             Thread.currentThread().interrupt();
             throw new ProviderException(0, "api_connection_error", null, null, "Interrupted");
         }
-        JsonNode body = JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
+        JsonNode body;
+        try {
+            body = JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new ProviderException(response.statusCode(), "api_error", null, null,
+                    "The payment provider answered " + response.statusCode() + " without JSON");
+        }
         if (response.statusCode() / 100 != 2) {
             JsonNode error = body.path("error");
             throw new ProviderException(response.statusCode(), text(error, "type"), text(error, "code"),
