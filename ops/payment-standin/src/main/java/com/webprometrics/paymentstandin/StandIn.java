@@ -110,6 +110,11 @@ public final class StandIn implements AutoCloseable {
         try {
             Path next = stateFile.resolveSibling(stateFile.getFileName() + ".next");
             json.writeValue(next.toFile(), Map.of("objects", objects, "idempotency", idempotency));
+            try { // customers' e-mails and names: the owner's only, like the key file beside it
+                Files.setPosixFilePermissions(next, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system
+            }
             Files.move(next, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             System.err.println("payment stand-in: could not write " + stateFile + ": " + e);
