@@ -8,7 +8,7 @@ import {
   ResetPasswordRoute,
   SignupRoute,
 } from '@/features/auth';
-import { BillingRoute } from '@/features/billing';
+import { BillingBanner, BillingRoute } from '@/features/billing';
 import { ClientRoute, ClientsRoute, NewClientRoute } from '@/features/clients';
 import { OverviewRoute } from '@/features/dashboard';
 import { EditReportRoute, NewReportRoute, ReportRoute, ReportsRoute } from '@/features/reports';
@@ -36,7 +36,7 @@ const router = createBrowserRouter([
     element: <RequireAuth />,
     children: [
       {
-        element: <AppShell />,
+        element: <AppShell banner={<BillingBanner />} />,
         children: [
           { path: '/', element: <OverviewRoute /> },
           { path: '/clients', element: <ClientsRoute /> },

@@ -1,7 +1,9 @@
+import type { ReactNode } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useAuth } from '@/lib/auth';
 
-export function AppShell() {
+/** `banner`: shown under the header on every page (the app passes the billing banner; shared UI knows no features). */
+export function AppShell({ banner }: { banner?: ReactNode }) {
   const { user, logout } = useAuth();
   const navigate = useNavigate();
 
@@ -48,6 +50,7 @@ export function AppShell() {
           </div>
         )}
       </header>
+      {banner}
       <main className="shell__main">
         <Outlet />
       </main>

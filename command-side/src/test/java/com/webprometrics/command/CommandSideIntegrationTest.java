@@ -162,7 +162,7 @@ class CommandSideIntegrationTest {
                 ORDER BY global_index""");
         assertThat(events).extracting(e -> e.get("payload_type")).containsExactly(
                 "com.webprometrics.events.auth.AgencyRegistered", "com.webprometrics.events.billing.TrialStarted",
-                "com.webprometrics.events.auth.UserRegistered",
+                "com.webprometrics.events.billing.BillingStepScheduled", "com.webprometrics.events.auth.UserRegistered",
                 "com.webprometrics.events.auth.UserCredentialsChanged", "com.webprometrics.events.auth.SessionStarted");
         assertThat((String) events.get(0).get("payload")).contains("\"name\":\"Readable Agency\"");
         assertThat((String) events.get(1).get("payload")).contains("\"plan\":\"starter\"", "\"clientLimit\":3",

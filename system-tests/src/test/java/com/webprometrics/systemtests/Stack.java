@@ -310,6 +310,7 @@ public final class Stack implements AutoCloseable {
         env.put("WPM_PAYMENT_API_URL", paymentsUrl());
         env.put("WPM_PAYMENT_SECRET_KEY", paymentKey);
         env.put("WPM_PAYMENT_WEBHOOK_SECRET", paymentWebhookSecret);
+        env.put("WPM_BILLING_TEST_CLOCKS", "true");
         env.putAll(extraEnv);
         return env;
     }

@@ -8,7 +8,8 @@ import java.util.Set;
  * {@code GET /api/subscriptions/plans} (the command side owns the connector registry, the plans and their
  * configuration), {@code GET /api/integrations/oauth/callback},
  * {@code GET /api/reports/{id}/deliveries/{deliveryId}/file} (the bytes a delivery e-mailed, kept where they were
- * sent) and {@code /api/ops/command-tables/**} (the command side's own tables). Always query-side: the rest of
+ * sent), {@code /api/ops/command-tables/**} (the command side's own tables) and {@code /api/ops/billing/**} (test
+ * clocks, which run billing steps). Always query-side: the rest of
  * {@code /api/ops/**}. An {@code /api} path whose first segment is not one of {@code wpm.gateway.api-prefixes} is
  * {@link Target#NOT_FOUND}. Paths are compared as received (still encoded).
  */
@@ -46,7 +47,7 @@ public final class Routes {
     }
 
     private static boolean alwaysCommand(String method, boolean read, String path) {
-        return under(path, "/api/ops/command-tables")
+        return under(path, "/api/ops/command-tables") || under(path, "/api/ops/billing")
                 || read && (path.equals("/api/auth/jwks") || path.equals("/api/integrations/providers")
                         || path.equals("/api/subscriptions/plans") || isDeliveredFile(path))
                 || method.equals("GET") && path.equals("/api/integrations/oauth/callback");

@@ -57,5 +57,24 @@ public class LegacyTrials {
         if (started > 0) {
             log.info("started the trial of {} agencies that signed up before subscriptions", started);
         }
+        scheduleUnscheduled();
+    }
+
+    /** Subscriptions from before the renewal process have never had a step scheduled: running one schedules it. */
+    private void scheduleUnscheduled() {
+        for (UUID agency : jdbc.queryForList("SELECT agency_id FROM command.seat_quota", UUID.class)) {
+            UUID subscription = SubscriptionIds.of(agency);
+            boolean scheduled = !jdbc.queryForList("""
+                    SELECT 1 FROM event_store.domain_event_entry WHERE aggregate_identifier = ?
+                    AND payload_type = 'com.webprometrics.events.billing.BillingStepScheduled' LIMIT 1""",
+                    Integer.class, subscription.toString()).isEmpty();
+            if (!scheduled) {
+                try {
+                    commands.send(new SubscriptionCommands.RunBillingStep(subscription));
+                } catch (RuntimeException e) {
+                    log.info("the billing step of subscription {} is not scheduled yet: {}", subscription, e.toString());
+                }
+            }
+        }
     }
 }

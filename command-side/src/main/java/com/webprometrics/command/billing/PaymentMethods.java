@@ -90,10 +90,50 @@ class PaymentMethods {
         java.util.UUID agency = subscription == null ? null : subscription.agencyId();
         providerEvents.newInstance(() -> new ProviderEvent(command.recordId(), agency, command.providerEventId(),
                 command.type(), command.providerCreatedAt(), agency == null ? null : command.subscriptionId()));
-        if (aggregate != null && command.card() != null) {
-            SubscriptionCommands.SavedCard card = command.card();
-            aggregate.execute(s -> s.saveCard(card.paymentMethodId(), card.brand(), card.last4(), card.expMonth(),
-                    card.expYear()));
+        if (aggregate != null) {
+            apply(command, aggregate, subscription);
         }
+    }
+
+    /**
+     * What each handled event changes. Payment outcomes were already recorded from the charge's own answer; the
+     * webhook confirms them (and settles a payment whose answer was lost), so a late or out-of-order delivery changes
+     * nothing. A failed payment's event is recorded only: the attempt that failed decided already.
+     */
+    private static void apply(RecordProviderEvent command, Aggregate<Subscription> aggregate,
+                              Subscription subscription) {
+        SubscriptionCommands.ProviderObject object = command.object();
+        java.time.Instant at = command.providerCreatedAt();
+        switch (command.type()) {
+            case "checkout.session.completed" -> {
+                SubscriptionCommands.SavedCard card = command.card();
+                if (card != null) {
+                    aggregate.execute(s -> s.saveCard(card.paymentMethodId(), card.brand(), card.last4(),
+                            card.expMonth(), card.expYear()));
+                }
+            }
+            case "payment_intent.succeeded" -> {
+                if (object != null && object.invoiceId() != null) {
+                    aggregate.execute(s -> s.paid(object.invoiceId(), object.paymentIntentId(), at));
+                }
+            }
+            case "charge.refunded" -> invoiceOf(subscription, object).ifPresent(invoice ->
+                    aggregate.execute(s -> s.refunded(invoice, object.amountRefunded(), at)));
+            case "charge.dispute.created" -> invoiceOf(subscription, object).ifPresent(invoice ->
+                    aggregate.execute(s -> s.disputed(invoice, object.id(), object.reason(), object.amount(), at)));
+            case "payment_method.detached" -> {
+                if (object != null) {
+                    aggregate.execute(s -> s.removeCard(object.id()));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static java.util.Optional<java.util.UUID> invoiceOf(Subscription subscription,
+                                                               SubscriptionCommands.ProviderObject object) {
+        return object == null || object.paymentIntentId() == null ? java.util.Optional.empty()
+                : java.util.Optional.ofNullable(subscription.invoicePaidBy(object.paymentIntentId()));
     }
 }

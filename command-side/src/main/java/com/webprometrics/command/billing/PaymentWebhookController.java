@@ -41,9 +41,11 @@ class PaymentWebhookController {
     private final StripeApi provider;
     private final Clock clock;
     private final JdbcTemplate jdbc;
+    private final PaymentReferencesTable references;
 
     PaymentWebhookController(Commands commands, ProviderProperties properties, StripeApi provider, Clock clock,
-                             JdbcTemplate jdbc) {
+                             JdbcTemplate jdbc, PaymentReferencesTable references) {
+        this.references = references;
         this.commands = commands;
         this.properties = properties;
         this.provider = provider;
@@ -81,12 +83,16 @@ class PaymentWebhookController {
             return new Received("duplicate", 0);
         }
         JsonNode object = event.path("data").path("object");
+        SubscriptionCommands.ProviderObject facts = facts(object);
         UUID subscription = subscriptionOf(object);
+        if (subscription == null) {
+            subscription = references.subscriptionOf(facts.paymentIntentId(), facts.id()).orElse(null);
+        }
         SavedCard card = "checkout.session.completed".equals(type) && "setup".equals(object.path("mode").asString(""))
                 && object.hasNonNull("setup_intent") ? card(object.path("setup_intent").asString()) : null;
         try {
             long position = commands.send(new RecordProviderEvent(record, id, type,
-                    Instant.ofEpochSecond(event.path("created").asLong(0)), subscription, card)).position();
+                    Instant.ofEpochSecond(event.path("created").asLong(0)), subscription, card, facts)).position();
             return new Received("processed", position);
         } catch (RuntimeException e) {
             if (recorded(record)) { // a concurrent delivery of the same event won the unique key
@@ -99,6 +105,20 @@ class PaymentWebhookController {
     private boolean recorded(UUID record) {
         return !jdbc.queryForList("SELECT 1 FROM event_store.domain_event_entry WHERE aggregate_identifier = ? "
                 + "AND sequence_number = 0", Integer.class, record.toString()).isEmpty();
+    }
+
+    private static SubscriptionCommands.ProviderObject facts(JsonNode object) {
+        String id = object.path("id").asString("");
+        String intent = "payment_intent".equals(object.path("object").asString("")) ? id
+                : object.path("payment_intent").asString(null);
+        UUID invoice;
+        try {
+            invoice = UUID.fromString(object.path("metadata").path("invoiceId").asString(""));
+        } catch (IllegalArgumentException e) {
+            invoice = null;
+        }
+        return new SubscriptionCommands.ProviderObject(id, intent, invoice, object.path("amount").asLong(0),
+                object.path("amount_refunded").asLong(0), object.path("reason").asString(null));
     }
 
     private static UUID subscriptionOf(JsonNode object) {

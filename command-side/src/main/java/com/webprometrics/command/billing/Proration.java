@@ -1,5 +1,7 @@
 package com.webprometrics.command.billing;
 
+import com.webprometrics.events.billing.InvoiceLine;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,14 +13,10 @@ import java.util.List;
  */
 public final class Proration {
 
-    /** One invoice line in minor units; a credit is negative. */
-    public record Line(String description, long amountCents) {
-    }
-
     private Proration() {
     }
 
-    public static List<Line> lines(String oldPlan, long oldPriceCents, String newPlan, long newPriceCents,
+    public static List<InvoiceLine> lines(String oldPlan, long oldPriceCents, String newPlan, long newPriceCents,
                                    Instant periodStart, Instant periodEnd, Instant at) {
         if (!periodEnd.isAfter(periodStart)) {
             throw new IllegalArgumentException("a period ends after it starts");
@@ -29,8 +27,8 @@ public final class Proration {
             return List.of();
         }
         return List.of(
-                new Line("Unused time on " + oldPlan, -share(oldPriceCents, unused, period)),
-                new Line("Remaining time on " + newPlan, share(newPriceCents, unused, period)));
+                new InvoiceLine("Unused time on " + oldPlan, -share(oldPriceCents, unused, period)),
+                new InvoiceLine("Remaining time on " + newPlan, share(newPriceCents, unused, period)));
     }
 
     /** {@code price × part / whole}, rounded half up, without floating point. */
@@ -38,7 +36,7 @@ public final class Proration {
         return Math.addExact(Math.multiplyExact(Math.multiplyExact(priceCents, part), 2L), whole) / (2L * whole);
     }
 
-    public static long total(List<Line> lines) {
-        return lines.stream().mapToLong(Line::amountCents).sum();
+    public static long total(List<InvoiceLine> lines) {
+        return lines.stream().mapToLong(InvoiceLine::amountCents).sum();
     }
 }

@@ -1,39 +1,86 @@
 package com.webprometrics.command.billing;
 
 import com.webprometrics.command.billing.SubscriptionCommands.ChangeBillingDetails;
-import com.webprometrics.command.billing.SubscriptionCommands.ChangePlan;
 import com.webprometrics.command.infra.aggregates.AggregateStorageConfig;
+import com.webprometrics.events.billing.BillingClockAdvanced;
 import com.webprometrics.events.billing.BillingDetailsChanged;
+import com.webprometrics.events.billing.BillingStepScheduled;
+import com.webprometrics.events.billing.CancellationScheduled;
+import com.webprometrics.events.billing.CancellationWithdrawn;
+import com.webprometrics.events.billing.InvoiceDisputed;
+import com.webprometrics.events.billing.InvoiceIssued;
+import com.webprometrics.events.billing.InvoicePaid;
+import com.webprometrics.events.billing.InvoicePaymentFailed;
+import com.webprometrics.events.billing.InvoiceRefunded;
 import com.webprometrics.events.billing.PaymentCustomerCreated;
+import com.webprometrics.events.billing.PaymentMethodRemoved;
 import com.webprometrics.events.billing.PaymentMethodSaved;
+import com.webprometrics.events.billing.PeriodStarted;
+import com.webprometrics.events.billing.PlanChangeScheduled;
 import com.webprometrics.events.billing.PlanChanged;
+import com.webprometrics.events.billing.ScheduledPlanChangeDropped;
+import com.webprometrics.events.billing.SubscriptionCanceled;
+import com.webprometrics.events.billing.SubscriptionReactivated;
+import com.webprometrics.events.billing.SubscriptionSuspended;
+import com.webprometrics.events.billing.TrialEnded;
 import com.webprometrics.events.billing.TrialStarted;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * An agency's subscription: which plan it is on, on what terms, and where it stands in its life (trialing first).
- * Its limits are the agency's client and seat limits (the quota tables follow its events). One per agency, with the
- * id {@link SubscriptionIds#of} the agency's.
+ * An agency's subscription: its plan and terms, where it stands in its life (trialing → active ⇄ past due → suspended
+ * → canceled), its invoices and what is due next on its billing clock. It decides; {@link BillingCycle} brings it the
+ * outside world's answers (the invoice number, the charge). One per agency, with the id {@link SubscriptionIds#of}.
  */
 @Aggregate(snapshotTriggerDefinition = AggregateStorageConfig.SNAPSHOTS)
 public class Subscription {
+    enum Status { TRIALING, ACTIVE, PAST_DUE, SUSPENDED, CANCELED }
+
+    /** The next thing the billing clock brings, and when (billing time). */
+    record Due(String step, Instant at) {
+        static final Due NONE = new Due("none", null);
+    }
+
+    /**
+     * What the subscription remembers of an invoice; the dunning schedule counts from the first failure, and only the
+     * attempts it made itself.
+     */
+    record InvoiceState(long totalCents, boolean paid, int attempts, int scheduledAttempts, Instant firstFailedAt,
+                        Instant nextRetryAt, long refundedCents, boolean disputed) {
+    }
+
     @AggregateIdentifier
     private UUID subscriptionId;
     private UUID agencyId;
+    private Status status;
     private String plan;
+    private long monthlyPriceCents;
     private String currency;
+    private Instant trialEndsAt;
+    private Instant periodStart;
+    private Instant periodEnd;
+    private String pendingPlan;
+    private boolean cancelAtPeriodEnd;
+    private Instant cancelsAt;
+    private UUID openInvoiceId;
+    private Map<UUID, InvoiceState> invoices = new HashMap<>();
+    private Map<String, UUID> invoiceByPayment = new HashMap<>();
     private BillingDetails billingDetails;
     private String customerId;
     private String paymentMethodId;
+    private Duration clockOffset = Duration.ZERO;
+    private Due scheduled = Due.NONE;
 
     protected Subscription() {
     }
@@ -42,27 +89,13 @@ public class Subscription {
     public Subscription(UUID agencyId, String planKey, BillingProperties.Plan terms, Instant now, Instant trialEndsAt) {
         apply(new TrialStarted(SubscriptionIds.of(agencyId), agencyId, planKey, terms.clientLimit(), terms.seatLimit(),
                 terms.monthlyPriceCents(), terms.currency(), now, trialEndsAt));
+        // a constructor's events are applied after it returns: its state cannot be asked yet
+        apply(new BillingStepScheduled(SubscriptionIds.of(agencyId), agencyId, "trial-end", trialEndsAt, trialEndsAt));
     }
 
     @CommandHandler
     Subscription(SubscriptionCommands.StartTrial command) {
         this(command.agencyId(), command.plan(), command.terms(), command.at(), command.trialEndsAt());
-    }
-
-    /**
-     * A trial's plan change takes effect at once and costs nothing: nothing was paid. (Every subscription is a trial
-     * until payments exist; a paid period will prorate an upgrade and defer a downgrade.) The agency's client and
-     * seat counts must fit the new plan: the quota tables refuse it otherwise, in this command's transaction.
-     */
-    @CommandHandler
-    void handle(ChangePlan command) {
-        requireAgency(command.agencyId());
-        if (plan.equals(command.plan())) {
-            throw SubscriptionRejection.SAME_PLAN.get();
-        }
-        BillingProperties.Plan terms = command.terms();
-        apply(new PlanChanged(subscriptionId, agencyId, plan, command.plan(), terms.clientLimit(), terms.seatLimit(),
-                terms.monthlyPriceCents(), terms.currency(), command.at()));
     }
 
     /** Saving the details as they are appends nothing. */
@@ -83,6 +116,8 @@ public class Subscription {
         }
     }
 
+    // --- what it is ------------------------------------------------------------------------------------------------
+
     UUID agencyId() {
         return agencyId;
     }
@@ -91,9 +126,38 @@ public class Subscription {
         return subscriptionId;
     }
 
+    Status status() {
+        return status;
+    }
+
+    String plan() {
+        return plan;
+    }
+
+    long monthlyPriceCents() {
+        return monthlyPriceCents;
+    }
+
+    String pendingPlan() {
+        return pendingPlan;
+    }
+
+    Instant periodStart() {
+        return periodStart;
+    }
+
+    Instant periodEnd() {
+        return periodEnd;
+    }
+
     /** The provider's customer for this subscription, or null before the first card. */
     String customerId() {
         return customerId;
+    }
+
+    /** The saved card renewals charge, or null. */
+    String paymentMethodId() {
+        return paymentMethodId;
     }
 
     String currency() {
@@ -102,6 +166,154 @@ public class Subscription {
 
     BillingDetails billingDetails() {
         return billingDetails;
+    }
+
+    UUID openInvoiceId() {
+        return openInvoiceId;
+    }
+
+    InvoiceState invoice(UUID invoiceId) {
+        return invoices.get(invoiceId);
+    }
+
+    UUID invoicePaidBy(String paymentIntentId) {
+        return invoiceByPayment.get(paymentIntentId);
+    }
+
+    /** The agency's billing clock: the wall clock, moved forward by test clocks. */
+    Instant billingNow(Instant wallClock) {
+        return wallClock.plus(clockOffset);
+    }
+
+    /** What the billing clock brings next, whether or not it is due yet. */
+    Due nextDue() {
+        return switch (status) {
+            case TRIALING -> new Due(cancelAtPeriodEnd ? "cancellation" : "trial-end", trialEndsAt);
+            case ACTIVE -> new Due(cancelAtPeriodEnd ? "cancellation" : "renewal", periodEnd);
+            case PAST_DUE -> {
+                InvoiceState open = openInvoiceId == null ? null : invoices.get(openInvoiceId);
+                yield open == null || open.nextRetryAt() == null ? Due.NONE : new Due("retry", open.nextRetryAt());
+            }
+            case SUSPENDED -> new Due("cancellation", cancelsAt);
+            case CANCELED -> Due.NONE;
+        };
+    }
+
+    /** The step due at billing time {@code now}, or {@link Due#NONE}. */
+    Due dueAt(Instant now) {
+        Due next = nextDue();
+        return next.at() != null && !now.isBefore(next.at()) ? next : Due.NONE;
+    }
+
+    // --- decisions, made by BillingCycle with the outside world's answers --------------------------------------------
+
+    /** Records a new due step when it changed, with the wall-clock instant the renewal process sets its deadline at. */
+    void scheduleNext(Instant wallClock) {
+        Due next = nextDue();
+        if (!next.equals(scheduled)) {
+            apply(new BillingStepScheduled(subscriptionId, agencyId, next.step(), next.at(),
+                    next.at() == null ? null : next.at().minus(clockOffset)));
+        }
+    }
+
+    void advanceClock(Duration by, Instant wallClock) {
+        Duration offset = clockOffset.plus(by);
+        apply(new BillingClockAdvanced(subscriptionId, agencyId, by, offset, wallClock.plus(offset)));
+        Due next = nextDue();
+        if (next.at() != null) { // the same step, due sooner on the wall clock
+            apply(new BillingStepScheduled(subscriptionId, agencyId, next.step(), next.at(), next.at().minus(offset)));
+        }
+    }
+
+    void endTrial(Instant at) {
+        apply(new TrialEnded(subscriptionId, agencyId, paymentMethodId != null, at));
+    }
+
+    /** A trial's change, or an upgrade: at once. */
+    void changePlanNow(String planKey, BillingProperties.Plan terms, Instant at) {
+        apply(new PlanChanged(subscriptionId, agencyId, plan, planKey, terms.clientLimit(), terms.seatLimit(),
+                terms.monthlyPriceCents(), terms.currency(), at));
+    }
+
+    void scheduleDowngrade(String planKey) {
+        apply(new PlanChangeScheduled(subscriptionId, agencyId, plan, planKey, periodEnd));
+    }
+
+    void dropPendingPlan(String reason) {
+        apply(new ScheduledPlanChangeDropped(subscriptionId, agencyId, pendingPlan, reason));
+    }
+
+    void startPeriod(Instant start) {
+        apply(new PeriodStarted(subscriptionId, agencyId, plan, start, BillingPeriods.end(start)));
+    }
+
+    void issue(InvoiceIssued invoice) {
+        apply(invoice);
+    }
+
+    void paid(UUID invoiceId, String paymentIntentId, Instant at) {
+        InvoiceState invoice = invoices.get(invoiceId);
+        if (invoice == null || invoice.paid()) {
+            return;
+        }
+        Status before = status;
+        apply(new InvoicePaid(subscriptionId, agencyId, invoiceId, paymentIntentId, invoice.totalCents(), at));
+        if ((before == Status.PAST_DUE || before == Status.SUSPENDED) && openInvoiceId == null) {
+            apply(new SubscriptionReactivated(subscriptionId, agencyId, invoiceId, at));
+        }
+    }
+
+    /**
+     * A failed attempt. A scheduled one (the first, or a retry the schedule made) moves on along {@code retries}
+     * (offsets from the first failure); after the last, the subscription is suspended until {@code grace} has passed.
+     * A manual one (the owner's "pay now") leaves the schedule as it was.
+     */
+    void paymentFailed(UUID invoiceId, String code, String message, Instant at, boolean scheduledAttempt,
+                       List<Duration> retries, Duration grace) {
+        InvoiceState invoice = invoices.get(invoiceId);
+        if (invoice == null || invoice.paid()) {
+            return;
+        }
+        Instant next = invoice.nextRetryAt();
+        boolean exhausted = false;
+        if (scheduledAttempt) {
+            int done = invoice.scheduledAttempts() + 1; // the first charge, then one per retry
+            Instant firstFailure = invoice.firstFailedAt() == null ? at : invoice.firstFailedAt();
+            exhausted = done > retries.size();
+            next = exhausted ? null : firstFailure.plus(retries.get(done - 1));
+        }
+        apply(new InvoicePaymentFailed(subscriptionId, agencyId, invoiceId, invoice.attempts() + 1, scheduledAttempt,
+                code, message, at, next));
+        if (exhausted && status != Status.SUSPENDED) {
+            apply(new SubscriptionSuspended(subscriptionId, agencyId, invoiceId, at, at.plus(grace)));
+        }
+    }
+
+    void cancel(String reason, Instant at) {
+        apply(new SubscriptionCanceled(subscriptionId, agencyId, reason, at));
+    }
+
+    void scheduleCancellation(Instant at) {
+        apply(new CancellationScheduled(subscriptionId, agencyId, at, status == Status.TRIALING ? trialEndsAt
+                : periodEnd));
+    }
+
+    void withdrawCancellation() {
+        apply(new CancellationWithdrawn(subscriptionId, agencyId));
+    }
+
+    void refunded(UUID invoiceId, long amountRefunded, Instant at) {
+        InvoiceState invoice = invoices.get(invoiceId);
+        if (invoice != null && amountRefunded > invoice.refundedCents()) {
+            apply(new InvoiceRefunded(subscriptionId, agencyId, invoiceId, amountRefunded, at));
+        }
+    }
+
+    void disputed(UUID invoiceId, String disputeId, String reason, long amount, Instant at) {
+        InvoiceState invoice = invoices.get(invoiceId);
+        if (invoice != null && !invoice.disputed()) {
+            apply(new InvoiceDisputed(subscriptionId, agencyId, invoiceId, disputeId, reason, amount, at));
+        }
     }
 
     /** The provider's customer for this subscription: the first, or one replacing a customer the provider lost. */
@@ -118,6 +330,142 @@ public class Subscription {
         }
     }
 
+    /** A card detached at the provider; any other card than the saved one changes nothing. */
+    void removeCard(String paymentMethod) {
+        if (paymentMethod.equals(paymentMethodId)) {
+            apply(new PaymentMethodRemoved(subscriptionId, agencyId, paymentMethod));
+        }
+    }
+
+    // --- state ------------------------------------------------------------------------------------------------------
+
+    @EventSourcingHandler
+    void on(TrialStarted event) {
+        this.subscriptionId = event.subscriptionId();
+        this.agencyId = event.agencyId();
+        this.status = Status.TRIALING;
+        this.plan = event.plan();
+        this.monthlyPriceCents = event.monthlyPriceCents();
+        this.currency = event.currency();
+        this.trialEndsAt = event.trialEndsAt();
+        this.periodStart = event.startedAt();
+        this.periodEnd = event.trialEndsAt();
+    }
+
+    @EventSourcingHandler
+    void on(BillingStepScheduled event) {
+        this.scheduled = new Due(event.step(), event.dueAt());
+    }
+
+    @EventSourcingHandler
+    void on(BillingClockAdvanced event) {
+        this.clockOffset = event.offset();
+    }
+
+    @EventSourcingHandler
+    void on(TrialEnded event) {
+        this.trialEndsAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(PlanChanged event) {
+        this.plan = event.toPlan();
+        this.monthlyPriceCents = event.monthlyPriceCents();
+        this.currency = event.currency();
+        this.pendingPlan = null;
+    }
+
+    @EventSourcingHandler
+    void on(PlanChangeScheduled event) {
+        this.pendingPlan = event.toPlan();
+    }
+
+    @EventSourcingHandler
+    void on(ScheduledPlanChangeDropped event) {
+        this.pendingPlan = null;
+    }
+
+    @EventSourcingHandler
+    void on(PeriodStarted event) {
+        this.status = Status.ACTIVE;
+        this.periodStart = event.periodStart();
+        this.periodEnd = event.periodEnd();
+        this.cancelAtPeriodEnd = false;
+        this.cancelsAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(CancellationScheduled event) {
+        this.cancelAtPeriodEnd = true;
+    }
+
+    @EventSourcingHandler
+    void on(CancellationWithdrawn event) {
+        this.cancelAtPeriodEnd = false;
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceIssued event) {
+        invoices.put(event.invoiceId(), new InvoiceState(event.totalCents(), false, 0, 0, null, null, 0, false));
+        this.openInvoiceId = event.invoiceId();
+    }
+
+    @EventSourcingHandler
+    void on(InvoicePaid event) {
+        invoices.computeIfPresent(event.invoiceId(), (id, i) -> new InvoiceState(i.totalCents(), true, i.attempts(),
+                i.scheduledAttempts(), i.firstFailedAt(), null, i.refundedCents(), i.disputed()));
+        if (event.paymentIntentId() != null) {
+            invoiceByPayment.put(event.paymentIntentId(), event.invoiceId());
+        }
+        if (event.invoiceId().equals(openInvoiceId)) {
+            this.openInvoiceId = null;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(InvoicePaymentFailed event) {
+        invoices.computeIfPresent(event.invoiceId(), (id, i) -> new InvoiceState(i.totalCents(), false,
+                event.attempt(), i.scheduledAttempts() + (event.scheduled() ? 1 : 0),
+                i.firstFailedAt() == null ? event.failedAt() : i.firstFailedAt(), event.nextRetryAt(),
+                i.refundedCents(), i.disputed()));
+        if (status == Status.ACTIVE) {
+            this.status = Status.PAST_DUE;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceRefunded event) {
+        invoices.computeIfPresent(event.invoiceId(), (id, i) -> new InvoiceState(i.totalCents(), i.paid(),
+                i.attempts(), i.scheduledAttempts(), i.firstFailedAt(), i.nextRetryAt(), event.amountRefundedCents(),
+                i.disputed()));
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceDisputed event) {
+        invoices.computeIfPresent(event.invoiceId(), (id, i) -> new InvoiceState(i.totalCents(), i.paid(),
+                i.attempts(), i.scheduledAttempts(), i.firstFailedAt(), i.nextRetryAt(), i.refundedCents(), true));
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionSuspended event) {
+        this.status = Status.SUSPENDED;
+        this.cancelsAt = event.cancelsAt();
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionReactivated event) {
+        this.status = Status.ACTIVE;
+        this.cancelsAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionCanceled event) {
+        this.status = Status.CANCELED;
+        this.cancelAtPeriodEnd = false;
+        this.cancelsAt = null;
+        this.pendingPlan = null;
+    }
+
     @EventSourcingHandler
     void on(PaymentCustomerCreated event) {
         this.customerId = event.customerId();
@@ -129,22 +477,13 @@ public class Subscription {
     }
 
     @EventSourcingHandler
+    void on(PaymentMethodRemoved event) {
+        this.paymentMethodId = null;
+    }
+
+    @EventSourcingHandler
     void on(BillingDetailsChanged event) {
         this.billingDetails = new BillingDetails(event.legalName(), List.copyOf(event.addressLines()),
                 event.postalCode(), event.city(), event.country(), event.vatId(), event.billingEmail());
-    }
-
-    @EventSourcingHandler
-    void on(PlanChanged event) {
-        this.plan = event.toPlan();
-        this.currency = event.currency();
-    }
-
-    @EventSourcingHandler
-    void on(TrialStarted event) {
-        this.subscriptionId = event.subscriptionId();
-        this.agencyId = event.agencyId();
-        this.plan = event.plan();
-        this.currency = event.currency();
     }
 }

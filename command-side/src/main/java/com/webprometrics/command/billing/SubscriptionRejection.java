@@ -7,7 +7,17 @@ import com.webprometrics.platform.domain.Rejection;
 public enum SubscriptionRejection implements Rejection {
     NOT_FOUND(Kind.NOT_FOUND, "Not found", "The subscription was not found."),
     UNKNOWN_PLAN(Kind.INVALID, "Unknown plan", "There is no such plan; GET /api/subscriptions/plans lists them."),
-    SAME_PLAN(Kind.CONFLICT, "Already on this plan", "The subscription is already on this plan.");
+    SAME_PLAN(Kind.CONFLICT, "Already on this plan", "The subscription is already on this plan."),
+    PAY_FIRST(Kind.CONFLICT, "Payment outstanding",
+            "The subscription has an unpaid invoice; pay it (POST /api/subscriptions/invoices/{id}/pay) first."),
+    CANCELED(Kind.CONFLICT, "Subscription canceled",
+            "The subscription is canceled; POST /api/subscriptions/resume starts it again."),
+    NOT_CANCELABLE(Kind.CONFLICT, "Cannot be canceled now",
+            "Only a trialing or active subscription can be canceled at the end of its period."),
+    NOTHING_TO_RESUME(Kind.CONFLICT, "Nothing to resume",
+            "The subscription is neither canceled nor about to be."),
+    INVOICE_NOT_FOUND(Kind.NOT_FOUND, "Not found", "The invoice was not found."),
+    INVOICE_PAID(Kind.CONFLICT, "Already paid", "The invoice is already paid.");
 
     private final Kind kind;
     private final String title;

@@ -11,4 +11,7 @@ public interface ClientQuota {
 
     /** @throws com.webprometrics.platform.domain.DomainException {@link ClientRejection#LIMIT_REACHED} when every slot is taken */
     void requireRoom(UUID agencyId);
+
+    /** Whether the agency's active count fits {@code limit} (a plan it would move to); true for an unlimited agency. */
+    boolean fits(UUID agencyId, int limit);
 }

@@ -46,6 +46,13 @@ class ClientQuotaTable implements ClientQuota, EventFedTable {
         }
     }
 
+    @Override
+    public boolean fits(UUID agencyId, int limit) {
+        List<Boolean> fit = jdbc.queryForList("SELECT active_clients <= ? FROM command.client_quota WHERE agency_id = ?",
+                Boolean.class, limit, agencyId);
+        return fit.isEmpty() || fit.get(0);
+    }
+
     @EventHandler
     void on(AgencyRegistered event) {
         jdbc.update("INSERT INTO command.client_quota (agency_id, client_limit) VALUES (?, ?)", event.agencyId(),

@@ -10,4 +10,7 @@ public interface SeatQuota {
 
     /** @throws com.webprometrics.platform.domain.DomainException {@link TeamRejection#SEAT_LIMIT_REACHED} when every seat is taken */
     void requireRoom(UUID agencyId);
+
+    /** Whether the agency's active count fits {@code limit} (a plan it would move to); true for an unlimited agency. */
+    boolean fits(UUID agencyId, int limit);
 }

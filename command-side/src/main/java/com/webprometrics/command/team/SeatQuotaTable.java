@@ -48,6 +48,13 @@ class SeatQuotaTable implements SeatQuota, EventFedTable {
      * an agency from before subscriptions whose trial started later ({@code LegacyTrials}). {@code user_accounts} is
      * kept from the same events in the same order, in a rebuild too.
      */
+    @Override
+    public boolean fits(UUID agencyId, int limit) {
+        List<Boolean> fit = jdbc.queryForList("SELECT active_seats <= ? FROM command.seat_quota WHERE agency_id = ?",
+                Boolean.class, limit, agencyId);
+        return fit.isEmpty() || fit.get(0);
+    }
+
     @EventHandler
     void on(TrialStarted event) {
         jdbc.update("""

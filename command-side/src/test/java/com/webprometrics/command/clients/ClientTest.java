@@ -147,5 +147,10 @@ class ClientTest {
                 throw ClientRejection.LIMIT_REACHED.get();
             }
         }
+
+        @Override
+        public boolean fits(UUID agencyId, int limit) {
+            return !full;
+        }
     }
 }

@@ -30,8 +30,16 @@ class InvitationTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Invitation.class);
         fixture.registerInjectableResource(credentials);
-        fixture.registerInjectableResource((SeatQuota) agencyId -> {
-            if (!seatsLeft) throw TeamRejection.SEAT_LIMIT_REACHED.get();
+        fixture.registerInjectableResource(new SeatQuota() {
+            @Override
+            public void requireRoom(UUID agencyId) {
+                if (!seatsLeft) throw TeamRejection.SEAT_LIMIT_REACHED.get();
+            }
+
+            @Override
+            public boolean fits(UUID agencyId, int limit) {
+                return seatsLeft;
+            }
         });
     }
 

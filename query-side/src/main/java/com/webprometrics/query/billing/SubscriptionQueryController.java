@@ -6,16 +6,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
-/** The caller's agency's subscription: plan, status, period, limits and how much of them is used. */
+/**
+ * The caller's agency's subscription: plan, status, period, limits and how much of them is used, what happens next
+ * and where dunning stands. {@code billingNow} is the agency's billing clock (the wall clock plus what a test clock
+ * moved it forward); {@code nextStepAt}, {@code cancelsAt} and the period are on that clock.
+ */
 @RestController
 class SubscriptionQueryController {
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    SubscriptionQueryController(JdbcTemplate jdbc) {
+    SubscriptionQueryController(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     record PaymentMethod(String brand, String last4, int expMonth, int expYear) {
@@ -24,7 +32,9 @@ class SubscriptionQueryController {
     record Current(String plan, String status, Instant trialEndsAt, Instant currentPeriodStart,
                    Instant currentPeriodEnd, boolean cancelAtPeriodEnd, String pendingPlan, long monthlyPriceCents,
                    String currency, int clientLimit, int clientsUsed, int seatLimit, int seatsUsed,
-                   PaymentMethod paymentMethod, String openInvoiceId) {
+                   PaymentMethod paymentMethod, UUID openInvoiceId, String nextStep, Instant nextStepAt,
+                   Instant pastDueSince, Instant suspendedAt, Instant cancelsAt, Instant canceledAt,
+                   Instant billingNow) {
     }
 
     @GetMapping("/api/subscriptions/current")
@@ -35,14 +45,18 @@ class SubscriptionQueryController {
                        (SELECT count(*) FROM query.clients_view c WHERE c.agency_id = s.agency_id AND c.status = 'active'),
                        s.seat_limit,
                        (SELECT count(*) FROM query.users_view u WHERE u.agency_id = s.agency_id AND u.status = 'active'),
-                       s.card_brand, s.card_last4, s.card_exp_month, s.card_exp_year
+                       s.card_brand, s.card_last4, s.card_exp_month, s.card_exp_year, s.open_invoice_id, s.next_step,
+                       s.next_step_at, s.past_due_since, s.suspended_at, s.cancels_at, s.canceled_at,
+                       s.billing_now_offset_seconds
                 FROM query.subscriptions_view s WHERE s.agency_id = ?""",
                 (rs, n) -> new Current(rs.getString(1), rs.getString(2), instant(rs.getTimestamp(3)),
                         instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)), rs.getBoolean(6), rs.getString(7),
                         rs.getLong(8), rs.getString(9), rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13),
                         rs.getString(15) == null ? null
                                 : new PaymentMethod(rs.getString(14), rs.getString(15), rs.getInt(16), rs.getInt(17)),
-                        null),
+                        rs.getObject(18, UUID.class), rs.getString(19), instant(rs.getTimestamp(20)),
+                        instant(rs.getTimestamp(21)), instant(rs.getTimestamp(22)), instant(rs.getTimestamp(23)),
+                        instant(rs.getTimestamp(24)), clock.instant().plusSeconds(rs.getLong(25))),
                 user.agencyId());
         if (rows.isEmpty()) {
             throw DomainException.notFound("The subscription");

@@ -1,11 +1,17 @@
 package com.webprometrics.command.infra.mail;
 
 import com.webprometrics.command.reports.ReportProperties;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The one way out by e-mail (report deliveries, password-reset links), through the SMTP server of {@code WPM_SMTP_*}.
@@ -14,8 +20,14 @@ import java.util.Properties;
  */
 @Component
 public class Mail {
+    private static final Logger log = LoggerFactory.getLogger(Mail.class);
     private final ReportProperties.Smtp smtp;
     private final JavaMailSenderImpl sender;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "mail");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     Mail(ReportProperties properties) {
         this.smtp = properties.smtp();
@@ -36,6 +48,30 @@ public class Mail {
 
     public void send(MimeMessage message) {
         sender.send(message);
+    }
+
+    /**
+     * Sends a plain-text e-mail on a background thread, logging (never throwing) when it cannot: for notices whose
+     * loss must not undo what they tell about.
+     */
+    public void sendLater(String to, String subject, String text) {
+        background.execute(() -> {
+            if (!configured()) {
+                log.warn("no SMTP server (WPM_SMTP_HOST): the e-mail \"{}\" cannot be sent", subject);
+                return;
+            }
+            try {
+                MimeMessage message = newMessage();
+                MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+                helper.setFrom(from());
+                helper.setTo(to);
+                helper.setSubject(subject);
+                helper.setText(text);
+                send(message);
+            } catch (MessagingException | RuntimeException e) {
+                log.warn("could not send the e-mail \"{}\": {}", subject, e.toString());
+            }
+        });
     }
 
     private static JavaMailSenderImpl sender(ReportProperties.Smtp smtp) {

@@ -1,0 +1,36 @@
+package com.webprometrics.command.billing;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The VAT on an invoice, decided by the buyer's country. A business in another EU member state with a VAT id pays the
+ * VAT itself (reverse charge, Art. 196 of Directive 2006/112/EC), which the invoice states; otherwise the rate
+ * configured for the buyer's country applies, and a buyer outside the EU pays none (the service is supplied where
+ * it is received). A buyer without billing details is taxed as a buyer in the issuer's country.
+ *
+ * @param rateBasisPoints 1900 = 19 %
+ * @param note            what the invoice must say about the VAT, or null
+ */
+record Tax(int rateBasisPoints, boolean reverseCharge, String note) {
+    static final Set<String> EU = Set.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR",
+            "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK");
+
+    static Tax of(String buyerCountry, String buyerVatId, String issuerCountry, Map<String, Integer> rates) {
+        String country = buyerCountry == null ? issuerCountry : buyerCountry;
+        boolean business = buyerVatId != null && !buyerVatId.isBlank();
+        if (EU.contains(country) && business && !country.equals(issuerCountry)) {
+            return new Tax(0, true, "Reverse charge: VAT to be accounted for by the recipient "
+                    + "(Art. 196 Directive 2006/112/EC).");
+        }
+        if (!EU.contains(country)) {
+            return new Tax(0, false, "Not subject to VAT in the EU: services supplied to a customer outside the EU.");
+        }
+        return new Tax(rates.getOrDefault(country, 0), false, null);
+    }
+
+    /** The tax on {@code subtotalCents}, rounded half up to the minor unit (subtotals are never negative). */
+    long on(long subtotalCents) {
+        return (Math.multiplyExact(subtotalCents, (long) rateBasisPoints) * 2 + 10_000) / 20_000;
+    }
+}
