@@ -3,6 +3,7 @@ package com.webprometrics.command.billing;
 import com.webprometrics.command.billing.SubscriptionCommands.AdvanceBillingClock;
 import com.webprometrics.command.billing.SubscriptionCommands.RunBillingStep;
 import com.webprometrics.command.infra.Commands;
+import com.webprometrics.platform.web.AcrossTenants;
 import com.webprometrics.platform.web.ProblemException;
 import com.webprometrics.platform.web.Problems;
 import jakarta.validation.Valid;
@@ -25,6 +26,7 @@ import java.util.UUID;
  * before it answers with the position reached.
  */
 @RestController
+@AcrossTenants
 @ConditionalOnProperty(name = "wpm.billing.test-clocks", havingValue = "true")
 class BillingClockController {
     /** More steps than any advance can bring (a year of renewals with every retry) means a loop: stop. */

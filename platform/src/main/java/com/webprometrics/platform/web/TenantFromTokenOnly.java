@@ -18,7 +18,7 @@ import org.springframework.web.method.HandlerMethod;
  * The agency a request acts for comes from its access token ({@code CurrentUser}), never from the request: no
  * endpoint may take an agency (or tenant) id as a path variable, query parameter, header or cookie, nor a body type
  * with such a component. Checked over every mapped endpoint when a service starts (it refuses to start
- * otherwise) and in each service's tests.
+ * otherwise) and in each service's tests; operators' controllers marked {@link AcrossTenants} are exempt.
  */
 public final class TenantFromTokenOnly {
     private TenantFromTokenOnly() {
@@ -28,6 +28,9 @@ public final class TenantFromTokenOnly {
         List<String> found = new ArrayList<>();
         org.springframework.core.ParameterNameDiscoverer names = new org.springframework.core.DefaultParameterNameDiscoverer();
         for (HandlerMethod endpoint : endpoints) {
+            if (endpoint.getBeanType().isAnnotationPresent(AcrossTenants.class)) {
+                continue;
+            }
             for (MethodParameter parameter : endpoint.getMethodParameters()) {
                 parameter.initParameterNameDiscovery(names);
                 String bound = boundName(parameter);

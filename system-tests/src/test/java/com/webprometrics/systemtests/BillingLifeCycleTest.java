@@ -1,0 +1,214 @@
+package com.webprometrics.systemtests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A subscription's whole life on the packaged stack, with the provider's stand-in and test clocks moving the agency's
+ * billing clock: trial → card → paid → upgraded (prorated) → card fails → past due → retries → suspended (writes
+ * answer 402) → card replaced → paid → active; and an agency that never pays → canceled → resumed.
+ */
+@ExtendWith(StackExtension.class)
+class BillingLifeCycleTest {
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private final Stack stack;
+    private final Api api;
+
+    BillingLifeCycleTest(Stack stack) {
+        this.stack = stack;
+        this.api = stack.api().fromNewAddress();
+    }
+
+    private record Owner(String agencyId, String token) {
+    }
+
+    @Test
+    void trialCardRenewalFailureDunningSuspensionAndRecovery() throws Exception {
+        String ops = opsToken();
+        Owner owner = signUp("Life Cycle Agency");
+        saveCard(owner, "4242424242424242", "4242");
+
+        long at = advance(ops, owner, "P15D");
+        JsonNode current = current(owner, at);
+        assertThat(current.path("status").asText()).as("the trial ended with a card: paid").isEqualTo("active");
+        JsonNode invoices = api.get("/api/subscriptions/invoices", owner.token(), "X-Min-Position", "" + at).json();
+        assertThat(invoices.path("items")).hasSize(1);
+        JsonNode first = invoices.path("items").get(0);
+        assertThat(first.path("status").asText()).isEqualTo("paid");
+        assertThat(first.path("number").asText()).matches("WPM-\\d{6}");
+        assertThat(first.path("totalCents").asLong()).isEqualTo(2900 + 551); // 19 % VAT: taxed as the issuer's country
+
+        ApiResponse pdf = api.get("/api/subscriptions/invoices/" + first.path("id").asText() + "?format=pdf",
+                owner.token());
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.contentType()).startsWith("application/pdf");
+        assertThat(new String(pdf.bytes(), 0, 5)).isEqualTo("%PDF-");
+
+        // an upgrade in the paid period: a credit for the unused Starter time, a charge for Growth's, paid at once
+        ApiResponse preview = api.post("/api/subscriptions/change-plan/preview", Map.of("plan", "growth"), owner.token());
+        assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
+        assertThat(preview.json().path("effective").asText()).isEqualTo("now");
+        assertThat(preview.json().path("lines").get(0).path("amountCents").asLong()).isNegative();
+        long due = preview.json().path("totalCents").asLong();
+        assertThat(due).isPositive();
+        ApiResponse upgraded = api.post("/api/subscriptions/change-plan", Map.of("plan", "growth"), owner.token());
+        assertThat(upgraded.status()).as(upgraded.toString()).isEqualTo(200);
+        JsonNode upgrade = api.get("/api/subscriptions/invoices", owner.token(), "X-Min-Position",
+                upgraded.field("position")).json().path("items").get(0);
+        assertThat(upgrade.path("kind").asText()).isEqualTo("upgrade");
+        assertThat(upgrade.path("status").asText()).isEqualTo("paid");
+        assertThat(upgrade.path("totalCents").asLong()).as("what the preview said").isEqualTo(due);
+
+        // the card now declines: the renewal goes past due, and writes still work while the retries run
+        saveCard(owner, "4000000000000341", "0341");
+        at = advance(ops, owner, "P31D");
+        current = current(owner, at);
+        assertThat(current.path("status").asText()).isEqualTo("past_due");
+        assertThat(current.path("nextStep").asText()).isEqualTo("retry");
+        String open = current.path("openInvoiceId").asText();
+        assertThat(api.post("/api/clients", client("Still Writable"), owner.token()).status()).isEqualTo(201);
+
+        // every retry (1, 3, 5 and 7 days after the failure) fails, in order, once each: suspended
+        at = advance(ops, owner, "P7D");
+        current = current(owner, at);
+        assertThat(current.path("status").asText()).isEqualTo("suspended");
+        JsonNode invoice = api.get("/api/subscriptions/invoices/" + open, owner.token()).json();
+        assertThat(invoice.path("attempts").asInt()).as("the renewal's charge and four retries").isEqualTo(5);
+
+        ApiResponse refused = api.post("/api/clients", client("Not Now"), owner.token());
+        assertThat(refused.status()).isEqualTo(402);
+        assertThat(refused.json().path("type").asText()).endsWith("subscription-suspended");
+        assertThat(refused.json().path("detail").asText()).startsWith("Subscription ").contains("is suspended");
+        assertThat(api.get("/api/clients", owner.token()).status()).as("reads still work").isEqualTo(200);
+
+        // a working card, the open invoice paid: active again, writes back
+        saveCard(owner, "4242424242424242", "4242");
+        ApiResponse paid = api.post("/api/subscriptions/invoices/" + open + "/pay", Map.of(), owner.token());
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+        assertThat(paid.json().path("paid").asBoolean()).isTrue();
+        current = current(owner, paid.json().path("position").asLong());
+        assertThat(current.path("status").asText()).isEqualTo("active");
+        assertThat(api.post("/api/clients", client("Writable Again"), owner.token()).status()).isEqualTo(201);
+        assertThat(chargesOf(owner)).as("no invoice was ever charged twice").doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anAgencyThatNeverPaysIsCanceledAndCanStartAgain() throws Exception {
+        String ops = opsToken();
+        Owner owner = signUp("Never Pays Agency");
+        assertThat(current(owner, advance(ops, owner, "P15D")).path("status").asText()).isEqualTo("past_due");
+        assertThat(current(owner, advance(ops, owner, "P7D")).path("status").asText()).isEqualTo("suspended");
+        JsonNode canceled = current(owner, advance(ops, owner, "P14D"));
+        assertThat(canceled.path("status").asText()).as("after the 14 days' grace").isEqualTo("canceled");
+        ApiResponse refused = api.post("/api/clients", client("Gone"), owner.token());
+        assertThat(refused.status()).isEqualTo(402);
+        assertThat(refused.json().path("type").asText()).endsWith("subscription-canceled");
+
+        saveCard(owner, "4242424242424242", "4242");
+        ApiResponse resumed = api.post("/api/subscriptions/resume", Map.of(), owner.token());
+        assertThat(resumed.status()).as(resumed.toString()).isEqualTo(200);
+        assertThat(current(owner, Long.parseLong(resumed.field("position"))).path("status").asText())
+                .isEqualTo("active");
+        assertThat(api.post("/api/clients", client("Back"), owner.token()).status()).isEqualTo(201);
+    }
+
+    @Test
+    void testClocksAreForOperatorsOnly() {
+        Owner owner = signUp("Clockless Agency");
+        ApiResponse refused = api.post("/api/ops/billing/clock", Map.of("agencyId", owner.agencyId(),
+                "advanceBy", "P15D"), owner.token());
+        assertThat(refused.status()).isEqualTo(403);
+    }
+
+    private Owner signUp(String agency) {
+        ApiResponse r = api.post("/api/auth/signup", Map.of("agencyName", agency, "name", "Pat Payer",
+                "email", "cycle-" + UUID.randomUUID() + "@agency.test", "password", PASSWORD), null);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return new Owner(r.field("agencyId"), r.field("accessToken"));
+    }
+
+    /** A platform operator: granted OPS by the machine's operator token, as {@code ./wpm ops grant} does. */
+    private String opsToken() throws Exception {
+        String email = "ops-" + UUID.randomUUID() + "@platform.test";
+        ApiResponse r = api.post("/api/auth/signup", Map.of("agencyName", "Platform Ops", "name", "Olly Ops",
+                "email", email, "password", PASSWORD), null);
+        assertThat(r.status()).isEqualTo(201);
+        String token = Files.readString(RepoLayout.systemTestsDir().resolve("target/wpm-data/operator-token")).trim();
+        HttpResponse<String> granted = BROWSER.send(HttpRequest.newBuilder(
+                        URI.create(stack.commandUrl() + "/internal/operators/ops/grant"))
+                .header("Content-Type", "application/json").header("X-Operator-Token", token)
+                .POST(HttpRequest.BodyPublishers.ofString(Api.toJson(Map.of("email", email)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+        ApiResponse login = api.post("/api/auth/login", Map.of("email", email, "password", PASSWORD), null);
+        assertThat(login.status()).isEqualTo(200);
+        return login.field("accessToken");
+    }
+
+    /** Moves the agency's billing clock; every step due by then has run when it answers. */
+    private long advance(String ops, Owner owner, String by) {
+        ApiResponse moved = api.post("/api/ops/billing/clock", Map.of("agencyId", owner.agencyId(), "advanceBy", by),
+                ops);
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        return moved.json().path("position").asLong();
+    }
+
+    private JsonNode current(Owner owner, long position) {
+        ApiResponse r = api.get("/api/subscriptions/current", owner.token(), "X-Min-Position", "" + position);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json();
+    }
+
+    /** The provider's hosted page, as a browser fills it; returns once the webhook's card shows on the subscription. */
+    private void saveCard(Owner owner, String number, String last4) throws Exception {
+        ApiResponse setup = api.post("/api/subscriptions/payment-method", Map.of(), owner.token());
+        assertThat(setup.status()).as(setup.toString()).isEqualTo(200);
+        HttpResponse<String> saved = BROWSER.send(HttpRequest.newBuilder(URI.create(setup.field("redirectUrl")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("card=" + number)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(saved.statusCode()).isEqualTo(303);
+        for (int i = 0; i < 100; i++) {
+            JsonNode card = api.get("/api/subscriptions/current", owner.token()).json().path("paymentMethod");
+            if (last4.equals(card.path("last4").asText())) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the card ending " + last4 + " never showed on the subscription");
+    }
+
+    /** Every idempotency key the provider was charged with for the agency's invoices. */
+    private java.util.List<String> chargesOf(Owner owner) throws Exception {
+        java.util.List<String> paid = new java.util.ArrayList<>();
+        try (java.sql.Connection c = stack.postgres().connect(stack.databaseName());
+             java.sql.PreparedStatement s = c.prepareStatement("""
+                     SELECT convert_from(payload, 'UTF8')::jsonb ->> 'invoiceId' FROM event_store.domain_event_entry
+                     WHERE payload_type = 'com.webprometrics.events.billing.InvoicePaid'
+                     AND convert_from(payload, 'UTF8')::jsonb ->> 'agencyId' = ?""")) {
+            s.setString(1, owner.agencyId());
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    paid.add(rs.getString(1));
+                }
+            }
+        }
+        return paid;
+    }
+
+    private static Map<String, Object> client(String name) {
+        return Map.of("name", name);
+    }
+}
