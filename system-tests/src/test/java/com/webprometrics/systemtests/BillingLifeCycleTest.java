@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.Map;
 import java.util.UUID;
 
@@ -140,21 +139,11 @@ class BillingLifeCycleTest {
         return new Owner(r.field("agencyId"), r.field("accessToken"));
     }
 
-    /** A platform operator: granted OPS by the machine's operator token, as {@code ./wpm ops grant} does. */
     private String opsToken() throws Exception {
-        String email = "ops-" + UUID.randomUUID() + "@platform.test";
-        ApiResponse r = api.post("/api/auth/signup", Map.of("agencyName", "Platform Ops", "name", "Olly Ops",
-                "email", email, "password", PASSWORD), null);
-        assertThat(r.status()).isEqualTo(201);
-        String token = Files.readString(RepoLayout.systemTestsDir().resolve("target/wpm-data/operator-token")).trim();
-        HttpResponse<String> granted = BROWSER.send(HttpRequest.newBuilder(
-                        URI.create(stack.commandUrl() + "/internal/operators/ops/grant"))
-                .header("Content-Type", "application/json").header("X-Operator-Token", token)
-                .POST(HttpRequest.BodyPublishers.ofString(Api.toJson(Map.of("email", email)))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
-        ApiResponse login = api.post("/api/auth/login", Map.of("email", email, "password", PASSWORD), null);
-        assertThat(login.status()).isEqualTo(200);
+        Stack.Operator operator = stack.operator();
+        ApiResponse login = api.post("/api/auth/login", Map.of("email", operator.email(), "password",
+                operator.password()), null);
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
         return login.field("accessToken");
     }
 

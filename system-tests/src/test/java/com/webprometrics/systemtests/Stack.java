@@ -153,6 +153,32 @@ public final class Stack implements AutoCloseable {
     }
 
     /** The payment provider's stand-in (its API and its hosted setup page). */
+    /** A platform operator's e-mail and password (signed up, then granted OPS by the machine's operator token). */
+    public record Operator(String email, String password) {
+    }
+
+    private Operator operator;
+
+    /** The stack's platform operator, made once, as {@code ./wpm ops grant} would. */
+    public synchronized Operator operator() throws IOException, InterruptedException {
+        if (operator == null) {
+            Operator made = new Operator("ops-" + java.util.UUID.randomUUID() + "@platform.test",
+                    "operator passphrase " + java.util.UUID.randomUUID());
+            ApiResponse signedUp = api().fromNewAddress().post("/api/auth/signup", Map.of("agencyName", "Platform Ops",
+                    "name", "Olly Ops", "email", made.email(), "password", made.password()), null);
+            if (signedUp.status() != 201) throw new IllegalStateException("operator sign-up: " + signedUp);
+            String token = Files.readString(RepoLayout.systemTestsDir().resolve("target/wpm-data/operator-token")).trim();
+            java.net.http.HttpResponse<String> granted = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(commandUrl() + "/internal/operators/ops/grant"))
+                            .header("Content-Type", "application/json").header("X-Operator-Token", token)
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Api.toJson(Map.of("email", made.email()))))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (granted.statusCode() != 200) throw new IllegalStateException("ops grant: " + granted.body());
+            operator = made;
+        }
+        return operator;
+    }
+
     public String paymentsUrl() {
         return "http://localhost:" + payments.port();
     }
