@@ -68,6 +68,17 @@ class CommandSideIntegrationTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
+    /** Production (no WPM_BILLING_TEST_CLOCKS): the test-clock endpoint is not mapped at all. */
+    @Test
+    void withoutTestClocksTheClockEndpointDoesNotExist() {
+        assertThat(mappings.getHandlerMethods().keySet()).isNotEmpty()
+                .noneMatch(info -> info.getPatternValues().stream().anyMatch(p -> p.startsWith("/api/ops/billing")));
+    }
+
     @Test
     void eventsGoToPostgresInSpringManagedTransactions() {
         assertThat(storageEngine).isInstanceOf(PostgresEventStorageEngine.class);

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
@@ -208,6 +209,7 @@ public final class StandIn implements AutoCloseable {
                     case "GET payment_methods/3" -> Answer.ok(find(parts[2], "payment_method"));
                     case "POST payment_methods/4" -> Answer.ok(detach(parts[2], parts[3]));
                     case "POST payment_intents/2" -> charge(form, idempotencyKey);
+                    case "GET payment_intents/2" -> Answer.ok(list("payment_intent", "/v1/payment_intents", query));
                     case "GET payment_intents/3" -> Answer.ok(find(parts[2], "payment_intent"));
                     case "POST refunds/2" -> Answer.ok(refund(form, idempotencyKey));
                     case "GET events/3" -> Answer.ok(event(parts[2]));
@@ -465,6 +467,44 @@ public final class StandIn implements AutoCloseable {
         object.put("livemode", false);
         objects.put((String) object.get("id"), object);
         return object;
+    }
+
+    /** A page of one type's objects, newest first: {@code limit} (1–100, default 10) and {@code starting_after}. */
+    private Map<String, Object> list(String type, String url, String query) {
+        Map<String, String> params = new HashMap<>();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) params.put(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(params.getOrDefault("limit", "10"));
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1 || limit > 100) throw invalid("limit", "Invalid integer: limit must be between 1 and 100.");
+        List<Map<String, Object>> all = objects.values().stream().filter(o -> type.equals(o.get("object")))
+                .sorted(java.util.Comparator.<Map<String, Object>>comparingLong(o -> ((Number) o.get("created")).longValue())
+                        .thenComparing(o -> (String) o.get("id")).reversed())
+                .toList();
+        int from = 0;
+        String after = params.get("starting_after");
+        if (after != null) {
+            find(after, type);
+            for (int i = 0; i < all.size(); i++) {
+                if (after.equals(all.get(i).get("id"))) from = i + 1;
+            }
+        }
+        List<Map<String, Object>> page = all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size()));
+        Map<String, Object> list = new LinkedHashMap<>();
+        list.put("object", "list");
+        list.put("url", url);
+        list.put("has_more", from + limit < all.size());
+        list.put("data", page.stream().map(StandIn::copy).toList());
+        return list;
     }
 
     private Map<String, Object> find(String id, String type) {

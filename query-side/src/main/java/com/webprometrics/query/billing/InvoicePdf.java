@@ -1,5 +1,7 @@
 package com.webprometrics.query.billing;
 
+import static com.webprometrics.query.infra.PdfText.font;
+import static com.webprometrics.query.infra.PdfText.paragraph;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -8,7 +10,6 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
-import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
@@ -33,7 +34,6 @@ import java.util.Locale;
  * Set in OpenPDF's bundled Liberation Sans, embedded as Unicode, so any name or address prints.
  */
 final class InvoicePdf {
-    private static final BaseFont SANS = font();
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
     private static final Color INK = new Color(0x11, 0x18, 0x27);
@@ -181,12 +181,6 @@ final class InvoicePdf {
         return cell;
     }
 
-    private static Paragraph paragraph(String text, Font font, float spacingAfter) {
-        Paragraph paragraph = new Paragraph(text, font);
-        paragraph.setSpacingAfter(spacingAfter);
-        return paragraph;
-    }
-
     private static String day(Instant at) {
         return at == null ? "—" : DAY.format(at);
     }
@@ -203,27 +197,4 @@ final class InvoicePdf {
         return value == null ? "" : value;
     }
 
-    private static Font font(float size, Color color) {
-        return font(size, color, false);
-    }
-
-    private static Font font(float size, Color color, boolean bold) {
-        return new Font(SANS, size, bold ? Font.BOLD : Font.NORMAL, color);
-    }
-
-    /** As the report PDFs: OpenPDF's Liberation Sans with Identity-H, so umlauts and € keep their glyphs. */
-    private static BaseFont font() {
-        try (InputStream in = InvoicePdf.class.getClassLoader()
-                .getResourceAsStream("font-fallback/LiberationSans-Regular.ttf")) {
-            if (in == null) {
-                throw new IllegalStateException("OpenPDF's LiberationSans-Regular.ttf is not on the classpath");
-            }
-            return BaseFont.createFont("LiberationSans-Regular.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
-                    in.readAllBytes(), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (DocumentException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

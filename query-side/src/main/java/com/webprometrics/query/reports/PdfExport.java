@@ -1,5 +1,7 @@
 package com.webprometrics.query.reports;
 
+import static com.webprometrics.query.infra.PdfText.font;
+import static com.webprometrics.query.infra.PdfText.paragraph;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -11,7 +13,6 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
-import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
@@ -31,7 +32,6 @@ import java.util.List;
  * per provider. Text is set in Liberation Sans, which OpenPDF ships, embedded as Unicode, so any client name prints.
  */
 final class PdfExport {
-    private static final BaseFont SANS = font();
     private static final Color INK = new Color(0x11, 0x18, 0x27);
     private static final Color MUTED = new Color(0x6b, 0x72, 0x80);
     private static final Color GOOD = new Color(0x15, 0x80, 0x3d);
@@ -169,36 +169,8 @@ final class PdfExport {
         }
     }
 
-    private static Paragraph paragraph(String text, Font font, float spacingAfter) {
-        Paragraph paragraph = new Paragraph(text, font);
-        paragraph.setSpacingAfter(spacingAfter);
-        return paragraph;
-    }
-
-    private static Font font(float size, Color color) {
-        return font(size, color, false);
-    }
-
-    private static Font font(float size, Color color, boolean bold) {
-        return new Font(SANS, size, bold ? Font.BOLD : Font.NORMAL, color);
-    }
-
     private static String nonNull(String value, String fallback) {
         return value == null ? fallback : value;
     }
 
-    /** OpenPDF's bundled Liberation Sans, embedded with Identity-H so every Unicode character keeps its glyph. */
-    private static BaseFont font() {
-        try (InputStream in = PdfExport.class.getClassLoader().getResourceAsStream("font-fallback/LiberationSans-Regular.ttf")) {
-            if (in == null) {
-                throw new IllegalStateException("OpenPDF's LiberationSans-Regular.ttf is not on the classpath");
-            }
-            return BaseFont.createFont("LiberationSans-Regular.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
-                    in.readAllBytes(), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (DocumentException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
