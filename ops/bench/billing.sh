@@ -1,13 +1,78 @@
 #!/usr/bin/env bash
-# Issue 11's billing benchmark (docs/benchmarks.md "Billing"): N subscriptions (default 10,000) get a card through the
-# payment stand-in's hosted page and signed webhooks, then all fall due at one instant and are invoiced and charged
-# by their own deadlines. Needs PostgreSQL on 127.0.0.1:5432 (user postgres); makes and drops wpm_bench_billing.
-#   ops/bench/billing.sh [subscriptions]      e.g. ops/bench/billing.sh 1000 for a quick look
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-N="${1:-10000}"
-mvn -q -B -ntp install -DskipTests -pl shared-events,platform,web-security,ops/payment-standin,command-side -am
-mvn -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -pl command-side
-CP="command-side/target/test-classes:command-side/target/classes:$(cat command-side/target/bench.classpath)"
-java -Xmx2g -Dbench.subscriptions="$N" -Dbench.setup-seconds="${WPM_BENCH_SETUP_SECONDS:-$((60 + N / 40))}" \
-  -Dlogging.level.root=WARN -cp "$CP" com.webprometrics.command.billing.RenewalBenchmark
+# Issue 11's billing numbers, written to docs/benchmarks.md ("billing"):
+# 1. Renewals (RenewalBenchmark, command side in-process with the payment stand-in): N subscriptions (10,000) each get
+#    a card through the stand-in's hosted page and its signed webhooks, then all fall due at one instant and are
+#    invoiced and charged by their own deadlines (the renewal process on db-scheduler). Measured from that instant to
+#    the last InvoicePaid; the stand-in's PaymentIntents are read back to count invoices charged twice. Uses the
+#    PostgreSQL on 127.0.0.1:5432 (user postgres; BENCH_ADMIN_URL): makes and drops wpm_bench_billing, and measures
+#    PostgreSQL alone (single-row commits, 8 writers) first.
+# 2. Webhook intake through the gateway (the bench stack of lib.sh, ./wpm up with the stand-in's secret): wrk posts
+#    distinct signed events for BENCH_SECONDS, then the same again (all duplicates); the store must hold each id once.
+#
+#   ops/bench/billing.sh                 # 10,000 renewals
+#   BENCH_SUBSCRIPTIONS=1000 ops/bench/billing.sh
+BENCH_TOOLS="wrk node java mvn psql"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+N="${BENCH_SUBSCRIPTIONS:-10000}"
+WORK="$(mktemp -d /tmp/wpm-bench-billing.XXXXXX)"
+
+mvn -B -ntp -q install -DskipTests -Dskip.frontend=true >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+mvn -B -ntp -q -pl command-side test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$WORK/cp.txt" >>"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+CP="command-side/target/test-classes:command-side/target/classes:$(cat "$WORK/cp.txt")"
+java -Xmx2g -Dbench.subscriptions="$N" -Dbench.setup-seconds="${BENCH_SETUP_SECONDS:-$((90 + N / 30))}" \
+  ${BENCH_ADMIN_URL:+-Dbench.admin-url="$BENCH_ADMIN_URL"} -Dlogging.level.root=WARN \
+  -cp "$CP" com.webprometrics.command.billing.RenewalBenchmark | tee "$WORK/renewals.txt"
+read -r _ n intake intake_dupes renew_s renew_rate intents invoices doubles pg_rate \
+  <<<"$(grep '^RESULT ' "$WORK/renewals.txt")"
+
+start_bench_stack
+# shellcheck disable=SC1091
+source "$BENCH_DIR/payment-standin.env"
+EVENTS=$((SECONDS_PER_RUN * 3000))
+node -e '
+  const crypto = require("crypto"); const [secret, count] = [process.argv[1], Number(process.argv[2])];
+  const t = Math.floor(Date.now() / 1000); const lines = [];
+  for (let i = 0; i < count; i++) {
+    const body = JSON.stringify({ id: "evt_bench_" + crypto.randomUUID().replace(/-/g, ""), object: "event",
+      type: "invoice.upcoming", created: t, livemode: false, data: { object: { id: "in_bench_" + i, object: "invoice" } } });
+    const sig = crypto.createHmac("sha256", secret).update(t + "." + body).digest("hex");
+    lines.push(`t=${t},v1=${sig}\t${body}`);
+  }
+  require("fs").writeFileSync(process.argv[3], lines.join("\n") + "\n");' "$WPM_PAYMENT_WEBHOOK_SECRET" "$EVENTS" "$WORK/events.tsv"
+hook() { # → "req/s avg p50 p99 non2xx" (no Authorization header: the provider sends none)
+  BENCH_WEBHOOKS="$WORK/events.tsv" BENCH_WRK_THREADS="$THREADS" wrk -t"$THREADS" -c32 -d"${SECONDS_PER_RUN}s" \
+    --latency -s ops/bench/webhooks.lua "$BASE/api/webhooks/payments/stripe" >"$WORK/wrk.txt"
+  echo "$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt") $(awk '/^ +Latency/ {print $2; exit}' "$WORK/wrk.txt")" \
+    "$(awk '/^ +50%/ {print $2}' "$WORK/wrk.txt") $(awk '/^ +99%/ {print $2}' "$WORK/wrk.txt")" \
+    "$(awk '/Non-2xx/ {print $NF}' "$WORK/wrk.txt" | grep . || echo 0)"
+}
+read -r first_rps _ first_p50 first_p99 first_non2xx <<<"$(hook)"
+recorded="$(bench_psql -c "SELECT count(*) FROM event_store.domain_event_entry WHERE payload_type = 'com.webprometrics.events.billing.ProviderEventReceived'")"
+read -r again_rps _ again_p50 again_p99 again_non2xx <<<"$(hook)"
+recorded_after="$(bench_psql -c "SELECT count(*) FROM event_store.domain_event_entry WHERE payload_type = 'com.webprometrics.events.billing.ProviderEventReceived'")"
+twice="$(bench_psql -c "SELECT count(*) FROM (SELECT aggregate_identifier FROM event_store.domain_event_entry WHERE payload_type = 'com.webprometrics.events.billing.ProviderEventReceived' GROUP BY 1 HAVING count(*) > 1) d")"
+rm -rf "$WORK"
+
+write_section billing "## Billing — \`ops/bench/billing.sh\`
+
+$(machine_line)
+**Renewals.** $n subscriptions, each with a card saved through the payment stand-in's hosted page and its signed
+webhooks (the command side in-process, the stand-in on loopback), all falling due at the same instant: each
+subscription's own deadline (the renewal process, db-scheduler, 8 threads, polling every 1 s) issues its invoice
+(one gapless series) and charges it off-session through the stand-in. Time from the instant they fell due to the
+last \`InvoicePaid\`; the stand-in's PaymentIntents read back (\`GET /v1/payment_intents\`) to count invoices charged
+more than once. PostgreSQL alone in the same run: single-row INSERT commits with 8 JDBC writers.
+
+| renewals | all invoiced and paid after | rate | PaymentIntents / invoices | charged twice | webhooks during card setup (recorded, dup.) | PostgreSQL alone |
+|---|---|---|---|---|---|---|
+| $n | $renew_s s | $renew_rate /s | $intents / $invoices | $doubles | $intake /s, $intake_dupes | $pg_rate commits/s |
+
+**Webhook intake through the gateway.** Distinct signed events (\`Stripe-Signature\` over the raw body) posted by wrk
+at 32 connections for ${SECONDS_PER_RUN} s, then the same events again: every redelivery must answer 200 and record
+nothing. Each event becomes one \`ProviderEvent\` aggregate keyed by its id.
+
+| pass | requests/s | p50 | p99 | non-2xx | provider events recorded | recorded twice |
+|---|---|---|---|---|---|---|
+| distinct events | $first_rps | $first_p50 | $first_p99 | $first_non2xx | $recorded | |
+| the same again | $again_rps | $again_p50 | $again_p99 | $again_non2xx | $recorded_after (+$((recorded_after - recorded))) | $twice |"

@@ -12,8 +12,10 @@ export type BillingDetailsInput = {
   billingEmail: string;
 };
 
-export function useBillingDetails() {
+/** Owners and admins only (the role matrix): others never ask. */
+export function useBillingDetails(enabled = true) {
   return useQuery({
+    enabled,
     queryKey: billingKeys.details,
     queryFn: ({ signal }) => api.get<BillingDetails>('/api/subscriptions/billing-details', { signal }),
   });

@@ -41,10 +41,24 @@ function SwitchPlan({ plan, subscription }: { plan: Plan; subscription: Subscrip
   );
 }
 
+/** Withdraws a downgrade waiting for the period's end: choosing the current plan again. */
+function KeepPlan({ plan }: { plan: Plan }) {
+  const change = useChangePlan();
+  return (
+    <>
+      {change.isError && <ErrorBanner error={change.error} />}
+      <button type="button" className="button button--ghost" disabled={change.isPending} onClick={() => change.mutate(plan.key)}>
+        Keep {plan.name}
+      </button>
+    </>
+  );
+}
+
 export function PlansTable({ plans, subscription, canManage }: { plans: Plan[]; subscription?: Subscription; canManage: boolean }) {
   const current = subscription?.plan;
-  // a canceled subscription is taken up again with "Resume subscription", not by switching
-  const canSwitch = canManage && subscription && subscription.status !== 'canceled';
+  // a canceled subscription is taken up again with "Resume subscription", not by switching; one about to end is
+  // resumed before it changes plan (the server refuses otherwise)
+  const canSwitch = canManage && subscription && subscription.status !== 'canceled' && !subscription.cancelAtPeriodEnd;
   return (
     <div className="table-wrap">
       <table className="table" aria-label="Plans">
@@ -69,7 +83,10 @@ export function PlansTable({ plans, subscription, canManage }: { plans: Plan[]; 
               <td>{formatNumber(p.clientLimit)}</td>
               <td>{formatNumber(p.seatLimit)}</td>
               {canManage && (
-                <td>{canSwitch && subscription && p.key !== current && <SwitchPlan plan={p} subscription={subscription} />}</td>
+                <td>
+                  {canSwitch && subscription && p.key !== current && <SwitchPlan plan={p} subscription={subscription} />}
+                  {canSwitch && subscription?.pendingPlan && p.key === current && <KeepPlan plan={p} />}
+                </td>
               )}
             </tr>
           ))}

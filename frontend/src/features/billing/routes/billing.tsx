@@ -14,7 +14,7 @@ export function BillingRoute() {
   const canManage = hasAnyRole(user, MANAGER_ROLES);
   const plans = usePlans();
   const subscription = useSubscription();
-  const details = useBillingDetails();
+  const details = useBillingDetails(canManage);
   return (
     <section className="page">
       <header className="page__header">

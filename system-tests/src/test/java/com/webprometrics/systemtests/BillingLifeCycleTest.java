@@ -117,6 +117,13 @@ class BillingLifeCycleTest {
         assertThat(refused.json().path("type").asText()).endsWith("subscription-canceled");
 
         saveCard(owner, "4242424242424242", "4242");
+        ApiResponse owed = api.post("/api/subscriptions/resume", Map.of(), owner.token());
+        assertThat(owed.status()).as("the unpaid invoice first").isEqualTo(409);
+        String open = canceled.path("openInvoiceId").asText();
+        ApiResponse paid = api.post("/api/subscriptions/invoices/" + open + "/pay", Map.of(), owner.token());
+        assertThat(paid.json().path("paid").asBoolean()).as(paid.toString()).isTrue();
+        assertThat(current(owner, paid.json().path("position").asLong()).path("status").asText())
+                .as("paying an old debt does not restart it").isEqualTo("canceled");
         ApiResponse resumed = api.post("/api/subscriptions/resume", Map.of(), owner.token());
         assertThat(resumed.status()).as(resumed.toString()).isEqualTo(200);
         assertThat(current(owner, Long.parseLong(resumed.field("position"))).path("status").asText())

@@ -32,7 +32,7 @@ public record RateLimitProperties(
         if (authAccountAddress == null) authAccountAddress = new Budget(5, Duration.ofMinutes(15));
         if (authAccount == null) authAccount = new Budget(100, Duration.ofHours(1));
         if (anonymous == null) anonymous = new Budget(100, Duration.ofMinutes(15));
-        if (webhook == null) webhook = new Budget(1000, Duration.ofMinutes(15));
+        if (webhook == null) webhook = new Budget(60000, Duration.ofMinutes(1));
         if (user == null) user = new Budget(1000, Duration.ofMinutes(15));
         if (userSync == null) userSync = new Sync(20, Duration.ofSeconds(1));
         if (localBucketCacheSize <= 0) localBucketCacheSize = 50_000;

@@ -12,11 +12,14 @@ import com.webprometrics.command.clients.ClientQuota;
 import com.webprometrics.command.clients.ClientRejection;
 import com.webprometrics.command.team.SeatQuota;
 import com.webprometrics.command.team.TeamRejection;
+import com.webprometrics.command.billing.provider.StripeApi;
 import com.webprometrics.events.billing.InvoiceLine;
+import com.webprometrics.platform.web.ProblemException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -75,13 +78,23 @@ class BillingCycle {
         Aggregate<Subscription> aggregate = subscriptions.load(command.subscriptionId().toString());
         Subscription subscription = aggregate.invoke(s -> s);
         Instant wall = clock.instant();
+        if (!handleDue(aggregate, subscription, wall)) {
+            aggregate.execute(s -> s.scheduleNext(wall));
+            return false;
+        }
+        aggregate.execute(s -> s.scheduleNext(wall));
+        return true;
+    }
+
+    /** Runs the step due now, if any; answers whether one ran. */
+    private boolean handleDue(Aggregate<Subscription> aggregate, Subscription subscription, Instant wall) {
         Subscription.Due due = subscription.dueAt(subscription.billingNow(wall));
         switch (due.step()) {
             case "trial-end" -> {
                 aggregate.execute(s -> s.endTrial(due.at()));
-                startPaidPeriod(aggregate, subscription, due.at(), "first");
+                startPaidPeriod(aggregate, subscription, due.at(), "first", false);
             }
-            case "renewal" -> startPaidPeriod(aggregate, subscription, due.at(), "renewal");
+            case "renewal" -> startPaidPeriod(aggregate, subscription, due.at(), "renewal", false);
             case "retry" -> charge(aggregate, subscription, subscription.openInvoiceId(), due.at(), true);
             case "cancellation" -> {
                 String reason = subscription.status() == Status.SUSPENDED ? "unpaid" : "requested";
@@ -89,11 +102,9 @@ class BillingCycle {
                 notices.canceled(subscription, reason);
             }
             default -> {
-                aggregate.execute(s -> s.scheduleNext(wall));
                 return false;
             }
         }
-        aggregate.execute(s -> s.scheduleNext(wall));
         return true;
     }
 
@@ -116,6 +127,7 @@ class BillingCycle {
         Subscription subscription = aggregate.invoke(s -> s);
         subscription.requireAgency(command.agencyId());
         Instant wall = clock.instant();
+        fromProvider(() -> catchUp(aggregate, subscription, wall)); // an overdue renewal first: it sets the period
         Instant now = subscription.billingNow(wall);
         BillingProperties.Plan terms = command.terms();
         if (subscription.plan().equals(command.plan())) {
@@ -130,9 +142,12 @@ class BillingCycle {
             aggregate.execute(s -> s.changePlanNow(command.plan(), terms, now));
         } else if (terms.monthlyPriceCents() > subscription.monthlyPriceCents()) {
             List<InvoiceLine> lines = upgradeLines(subscription, command.plan(), terms, now);
+            // named by what it is, so a retried request (after a timeout) replays the same charge instead of a second
+            UUID invoice = Invoicing.invoiceId(subscription.subscriptionId(), "upgrade:" + subscription.plan() + ":"
+                    + command.plan() + ":" + subscription.periodStart());
             aggregate.execute(s -> s.changePlanNow(command.plan(), terms, now));
-            UUID invoice = Invoicing.invoiceId(subscription.subscriptionId(), "upgrade:" + command.requestId());
-            issueAndCharge(aggregate, subscription, invoice, "upgrade", lines, now, now, subscription.periodEnd());
+            fromProvider(() -> issueAndCharge(aggregate, subscription, invoice, "upgrade", lines, now, now,
+                    subscription.periodEnd(), false));
         } else {
             requireFits(subscription.agencyId(), terms);
             aggregate.execute(s -> s.scheduleDowngrade(command.plan()));
@@ -191,8 +206,12 @@ class BillingCycle {
         subscription.requireAgency(command.agencyId());
         Instant wall = clock.instant();
         if (subscription.status() == Status.CANCELED) {
+            if (subscription.openInvoiceId() != null) {
+                throw SubscriptionRejection.PAY_FIRST.get();
+            }
             Instant now = subscription.billingNow(wall);
-            startPaidPeriod(aggregate, subscription, now, "restart:" + now);
+            fromProvider(() -> startPaidPeriod(aggregate, subscription, now, "restart:" + subscription.canceledAt(),
+                    true));
         } else if (subscription.nextDue().step().equals("cancellation")
                 && subscription.status() != Status.SUSPENDED) {
             aggregate.execute(Subscription::withdrawCancellation);
@@ -215,15 +234,19 @@ class BillingCycle {
         if (invoice.paid()) {
             throw SubscriptionRejection.INVOICE_PAID.get();
         }
+        if (subscription.paymentMethodId() == null) {
+            throw SubscriptionRejection.NO_CARD.get();
+        }
         Instant wall = clock.instant();
-        Charges.Outcome outcome = charge(aggregate, subscription, command.invoiceId(), subscription.billingNow(wall),
-                false);
+        Charges.Outcome outcome = fromProvider(() -> charge(aggregate, subscription, command.invoiceId(),
+                subscription.billingNow(wall), false));
         aggregate.execute(s -> s.scheduleNext(wall));
         return new Payment(outcome.paid(), outcome.paid() ? null : outcome.failureMessage());
     }
 
+    /** @param mustPay a failed charge refuses the command (402) instead of going past due */
     private void startPaidPeriod(Aggregate<Subscription> aggregate, Subscription subscription, Instant start,
-                                 String purpose) {
+                                 String purpose, boolean mustPay) {
         String pending = subscription.pendingPlan();
         if (pending != null) {
             BillingProperties.Plan terms = billing.plans().get(pending);
@@ -240,16 +263,44 @@ class BillingCycle {
                 + DAY.format(end), subscription.monthlyPriceCents()));
         UUID invoice = Invoicing.invoiceId(subscription.subscriptionId(), purpose + ":" + start);
         issueAndCharge(aggregate, subscription, invoice, purpose.startsWith("restart") ? "renewal" : purpose, lines,
-                start, start, end);
+                start, start, end, mustPay);
     }
 
     private void issueAndCharge(Aggregate<Subscription> aggregate, Subscription subscription, UUID invoiceId,
                                 String kind, List<InvoiceLine> lines, Instant at, Instant periodStart,
-                                Instant periodEnd) {
+                                Instant periodEnd, boolean mustPay) {
         long total = invoicing.totals(subscription, lines).totalCents();
         Charges.Outcome outcome = charges.charge(subscription, invoiceId, total, 1);
+        if (mustPay && !outcome.paid()) { // the command rolls back with everything it applied
+            throw new ProblemException(HttpStatus.PAYMENT_REQUIRED, "payment-declined", "Payment declined",
+                    outcome.failureMessage() == null ? "The payment did not go through." : outcome.failureMessage());
+        }
         aggregate.execute(s -> s.issue(invoicing.issue(s, invoiceId, kind, lines, at, periodStart, periodEnd)));
         settle(aggregate, subscription, invoiceId, outcome, at, true);
+    }
+
+    /** Runs whatever the billing clock has reached before a change that depends on the current period. */
+    private void catchUp(Aggregate<Subscription> aggregate, Subscription subscription, Instant wall) {
+        for (int i = 0; i < 24 && !subscription.dueAt(subscription.billingNow(wall)).step().equals("none"); i++) {
+            handleDue(aggregate, subscription, wall);
+        }
+    }
+
+    /** A provider that cannot be reached, in a request: 502, nothing written. */
+    private static <T> T fromProvider(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (StripeApi.ProviderException e) {
+            throw new ProblemException(HttpStatus.BAD_GATEWAY, "payment-provider", "Payment provider unavailable",
+                    "The payment provider did not answer as expected; nothing was charged or changed. Try again.");
+        }
+    }
+
+    private static void fromProvider(Runnable call) {
+        fromProvider(() -> {
+            call.run();
+            return null;
+        });
     }
 
     private Charges.Outcome charge(Aggregate<Subscription> aggregate, Subscription subscription, UUID invoiceId,
@@ -287,6 +338,9 @@ class BillingCycle {
     }
 
     private void requireChangeable(Subscription subscription) {
+        if (subscription.cancelAtPeriodEnd()) {
+            throw SubscriptionRejection.CANCEL_SCHEDULED.get();
+        }
         switch (subscription.status()) {
             case PAST_DUE, SUSPENDED -> throw SubscriptionRejection.PAY_FIRST.get();
             case CANCELED -> throw SubscriptionRejection.CANCELED.get();

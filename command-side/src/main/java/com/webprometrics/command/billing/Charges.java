@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Off-session charges of an invoice with the subscription's saved card. The idempotency key names the invoice and
- * the attempt, so a step retried after a crash or a rollback replays the provider's first answer instead of charging
+ * Off-session charges of an invoice with the subscription's saved card. The idempotency key names the invoice, the
+ * attempt, the card and the amount, so a step retried after a crash or a rollback replays the provider's first answer instead of charging
  * again. A provider that cannot be reached throws ({@link StripeApi.ProviderException}): nothing is decided then.
  */
 @Component
@@ -36,7 +36,9 @@ class Charges {
         StripeApi.Charge charge = provider.charge(totalCents, subscription.currency(), subscription.customerId(),
                 subscription.paymentMethodId(), Map.of("invoiceId", invoiceId.toString(),
                         "subscriptionId", subscription.subscriptionId().toString()),
-                "invoice-" + invoiceId + "-attempt-" + attempt);
+                // the card and amount in the key: a retry with another card is a new request, not a replay
+                "invoice-" + invoiceId + "-attempt-" + attempt + "-" + subscription.paymentMethodId() + "-"
+                        + totalCents);
         return charge.succeeded() ? new Outcome(true, charge.paymentIntentId(), null, null)
                 : new Outcome(false, null, charge.failureCode(), charge.failureMessage());
     }

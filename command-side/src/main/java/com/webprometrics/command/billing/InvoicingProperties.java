@@ -30,6 +30,11 @@ public record InvoicingProperties(String series, Issuer issuer, Map<String, Inte
             throw new IllegalArgumentException("wpm.billing.invoicing.issuer needs at least a name and a country");
         }
         taxRates = taxRates == null ? Map.of() : Map.copyOf(taxRates);
+        java.util.Set<String> missing = new java.util.TreeSet<>(Tax.EU);
+        missing.removeAll(taxRates.keySet());
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("wpm.billing.invoicing.tax-rates has no VAT rate for " + missing);
+        }
         taxRates.forEach((country, rate) -> {
             if (rate < 0 || rate > 10_000) {
                 throw new IllegalArgumentException("wpm.billing.invoicing.tax-rates." + country + " is in basis points");

@@ -70,6 +70,9 @@ public class Subscription {
     private Instant trialEndsAt;
     private Instant periodStart;
     private Instant periodEnd;
+    /** Where paid periods count their months from: the first paid period's start (again after a restart). */
+    private Instant anchor;
+    private Instant canceledAt;
     private String pendingPlan;
     private boolean cancelAtPeriodEnd;
     private Instant cancelsAt;
@@ -148,6 +151,14 @@ public class Subscription {
 
     Instant periodEnd() {
         return periodEnd;
+    }
+
+    boolean cancelAtPeriodEnd() {
+        return cancelAtPeriodEnd;
+    }
+
+    Instant canceledAt() {
+        return canceledAt;
     }
 
     /** The provider's customer for this subscription, or null before the first card. */
@@ -244,7 +255,8 @@ public class Subscription {
     }
 
     void startPeriod(Instant start) {
-        apply(new PeriodStarted(subscriptionId, agencyId, plan, start, BillingPeriods.end(start)));
+        apply(new PeriodStarted(subscriptionId, agencyId, plan, start,
+                BillingPeriods.end(anchor == null ? start : anchor, start)));
     }
 
     void issue(InvoiceIssued invoice) {
@@ -290,6 +302,9 @@ public class Subscription {
     }
 
     void cancel(String reason, Instant at) {
+        if (pendingPlan != null) {
+            apply(new ScheduledPlanChangeDropped(subscriptionId, agencyId, pendingPlan, "canceled"));
+        }
         apply(new SubscriptionCanceled(subscriptionId, agencyId, reason, at));
     }
 
@@ -388,6 +403,9 @@ public class Subscription {
     @EventSourcingHandler
     void on(PeriodStarted event) {
         this.status = Status.ACTIVE;
+        if (anchor == null) {
+            this.anchor = event.periodStart();
+        }
         this.periodStart = event.periodStart();
         this.periodEnd = event.periodEnd();
         this.cancelAtPeriodEnd = false;
@@ -428,7 +446,7 @@ public class Subscription {
                 event.attempt(), i.scheduledAttempts() + (event.scheduled() ? 1 : 0),
                 i.firstFailedAt() == null ? event.failedAt() : i.firstFailedAt(), event.nextRetryAt(),
                 i.refundedCents(), i.disputed()));
-        if (status == Status.ACTIVE) {
+        if (status == Status.ACTIVE && event.invoiceId().equals(openInvoiceId)) {
             this.status = Status.PAST_DUE;
         }
     }
@@ -461,6 +479,8 @@ public class Subscription {
     @EventSourcingHandler
     void on(SubscriptionCanceled event) {
         this.status = Status.CANCELED;
+        this.canceledAt = event.canceledAt();
+        this.anchor = null;
         this.cancelAtPeriodEnd = false;
         this.cancelsAt = null;
         this.pendingPlan = null;

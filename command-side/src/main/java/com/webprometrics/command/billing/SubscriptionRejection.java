@@ -16,6 +16,10 @@ public enum SubscriptionRejection implements Rejection {
             "Only a trialing or active subscription can be canceled at the end of its period."),
     NOTHING_TO_RESUME(Kind.CONFLICT, "Nothing to resume",
             "The subscription is neither canceled nor about to be."),
+    CANCEL_SCHEDULED(Kind.CONFLICT, "Cancellation scheduled",
+            "The subscription ends at the end of its period; resume it (POST /api/subscriptions/resume) to change plan."),
+    NO_CARD(Kind.CONFLICT, "No card saved",
+            "Save a card first (POST /api/subscriptions/payment-method), then pay."),
     INVOICE_NOT_FOUND(Kind.NOT_FOUND, "Not found", "The invoice was not found."),
     INVOICE_PAID(Kind.CONFLICT, "Already paid", "The invoice is already paid.");
 

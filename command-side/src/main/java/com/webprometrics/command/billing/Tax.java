@@ -6,8 +6,8 @@ import java.util.Set;
 /**
  * The VAT on an invoice, decided by the buyer's country. A business in another EU member state with a VAT id pays the
  * VAT itself (reverse charge, Art. 196 of Directive 2006/112/EC), which the invoice states; otherwise the rate
- * configured for the buyer's country applies, and a buyer outside the EU pays none (the service is supplied where
- * it is received). A buyer without billing details is taxed as a buyer in the issuer's country.
+ * configured for the buyer's country applies (every EU country has one, checked at start), and a buyer outside the
+ * EU with no configured rate pays none (the service is supplied where it is received), which the invoice states. A buyer without billing details is taxed as a buyer in the issuer's country.
  *
  * @param rateBasisPoints 1900 = 19 %
  * @param note            what the invoice must say about the VAT, or null
@@ -23,10 +23,15 @@ record Tax(int rateBasisPoints, boolean reverseCharge, String note) {
             return new Tax(0, true, "Reverse charge: VAT to be accounted for by the recipient "
                     + "(Art. 196 Directive 2006/112/EC).");
         }
-        if (!EU.contains(country)) {
-            return new Tax(0, false, "Not subject to VAT in the EU: services supplied to a customer outside the EU.");
+        Integer rate = rates.get(country);
+        if (rate != null) {
+            return new Tax(rate, false, null);
         }
-        return new Tax(rates.getOrDefault(country, 0), false, null);
+        if (!EU.contains(country)) {
+            return new Tax(0, false, "Not subject to EU VAT: services supplied to a customer outside the EU.");
+        }
+        throw new IllegalStateException("no VAT rate is configured for " + country); // checked at start
+
     }
 
     /** The tax on {@code subtotalCents}, rounded half up to the minor unit (subtotals are never negative). */

@@ -138,9 +138,11 @@ public final class RenewalBenchmark {
                 seconds(trialEnd, lastPaid), n / seconds(trialEnd, lastPaid),
                 chargesPerInvoice.values().stream().mapToInt(Integer::intValue).sum(), chargesPerInvoice.size(),
                 doubles);
-        System.out.printf("row: | %s | %d | %.0f | %d | %.1f s (%.0f/s) | %d | %.0f |%n",
-                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES), n, intake[1], duplicateEvents(jdbc),
-                seconds(trialEnd, lastPaid), n / seconds(trialEnd, lastPaid), doubles, postgres);
+        // for ops/bench/billing.sh
+        System.out.printf(java.util.Locale.ROOT, "RESULT %d %.0f %d %.1f %.0f %d %d %d %.0f%n", n, intake[1],
+                duplicateEvents(jdbc), seconds(trialEnd, lastPaid), n / seconds(trialEnd, lastPaid),
+                chargesPerInvoice.values().stream().mapToInt(Integer::intValue).sum(), chargesPerInvoice.size(),
+                doubles, postgres);
         pool.shutdown();
     }
 

@@ -70,7 +70,7 @@ class SubscriptionTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Subscription.class);
         InvoicingProperties invoicing = new InvoicingProperties("WPM", new InvoicingProperties.Issuer("WPM GmbH",
-                List.of("Street 1"), "10115", "Berlin", "DE", "DE000000000", "billing@wpm.test"), Map.of("DE", 1900));
+                List.of("Street 1"), "10115", "Berlin", "DE", "DE000000000", "billing@wpm.test"), euRates());
         InvoiceSeriesTable series = new InvoiceSeriesTable(null) {
             @Override
             long next(String name) {
@@ -300,6 +300,13 @@ class SubscriptionTest {
                 .when(new ChangePlan(SUBSCRIPTION, AGENCY, "starter", STARTER, UUID.randomUUID()))
                 .expectException(rejected(ClientRejection.TOO_MANY_FOR_PLAN))
                 .expectNoEvents();
+    }
+
+    static Map<String, Integer> euRates() {
+        Map<String, Integer> rates = new java.util.HashMap<>();
+        Tax.EU.forEach(country -> rates.put(country, 2000));
+        rates.put("DE", 1900);
+        return rates;
     }
 
     private BillingStepScheduled scheduled(String step, Instant at) {

@@ -275,7 +275,7 @@ class ReportsIntegrationTest {
                 {"clientId":"%s","title":"t","metrics":["sessions"]}""".formatted(clientId));
         assertThat(foreign.statusCode()).isEqualTo(404);
         long afterStranger = jdbc.queryForObject("SELECT count(*) FROM event_store.domain_event_entry", Long.class);
-        assertThat(afterStranger).as("only the stranger's own sign-up").isEqualTo(events + 5);
+        assertThat(afterStranger).as("only the stranger's own sign-up (6 events)").isEqualTo(events + 6);
 
         String reportId = createReport(owner, clientId, "Monthly");
         assertThat(lastPayload(reportId, "ReportCreated")).contains("\"range\":\"last_30_days\"", "\"timeZone\":\"UTC\"");

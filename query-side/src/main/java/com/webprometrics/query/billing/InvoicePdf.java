@@ -86,7 +86,8 @@ final class InvoicePdf {
 
     /** "VAT 19 %", or the reverse-charge note the invoice was issued with. */
     static String taxLabel(InvoiceView invoice) {
-        if (invoice.reverseCharge()) {
+        if (invoice.reverseCharge() || invoice.taxRateBasisPoints() == 0 && invoice.taxNote() != null
+                && !invoice.taxNote().isBlank()) {
             return invoice.taxNote() == null || invoice.taxNote().isBlank() ? "VAT reverse charge" : invoice.taxNote();
         }
         return "VAT " + BigDecimal.valueOf(invoice.taxRateBasisPoints(), 2).stripTrailingZeros().toPlainString() + " %";

@@ -58,10 +58,14 @@ public class StripeApi {
     public record Charge(String paymentIntentId, boolean succeeded, String failureCode, String failureMessage) {
     }
 
+    /** Connecting and each answer: a charge runs in a transaction and must not hold its connection long. */
+    private final Duration timeout;
+
     public StripeApi(URI base, String secretKey, Duration timeout) {
         this.base = base;
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((secretKey + ":").getBytes(StandardCharsets.UTF_8));
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.timeout = timeout;
     }
 
     /** @param idempotencyKey the same for every attempt to create this subscription's customer */
@@ -144,7 +148,7 @@ public class StripeApi {
     private JsonNode exchange(HttpRequest.Builder request) {
         HttpResponse<String> response;
         try {
-            response = http.send(request.header("Authorization", authorization).timeout(Duration.ofSeconds(20)).build(),
+            response = http.send(request.header("Authorization", authorization).timeout(timeout).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new ProviderException(0, "api_connection_error", null, null, "The payment provider could not be reached: " + e);
