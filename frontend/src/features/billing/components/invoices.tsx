@@ -33,7 +33,10 @@ function InvoiceRow({ invoice, pay, download }: {
   const open = invoice.status === 'open';
   return (
     <tr>
-      <th scope="row">{invoice.number}</th>
+      <th scope="row">
+        {invoice.number}
+        {invoice.kind === 'credit-note' && <span className="badge"> Credit note</span>}
+      </th>
       <td>{billingDay(invoice.issuedAt)}</td>
       <td>{invoice.periodStart ? `${billingDay(invoice.periodStart)} – ${billingDay(invoice.periodEnd)}` : '—'}</td>
       <td>{formatCents(invoice.totalCents, invoice.currency)}</td>

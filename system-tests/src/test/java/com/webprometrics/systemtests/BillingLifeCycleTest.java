@@ -102,6 +102,29 @@ class BillingLifeCycleTest {
         assertThat(current.path("status").asText()).isEqualTo("active");
         assertThat(api.post("/api/clients", client("Writable Again"), owner.token()).status()).isEqualTo(201);
         assertThat(chargesOf(owner)).as("no invoice was ever charged twice").doesNotHaveDuplicates();
+
+        // a refund at the provider (part of the upgrade's charge) is documented by a credit note in the same series
+        String intent = api.get("/api/subscriptions/invoices/" + upgrade.path("id").asText(), owner.token()).json()
+                .path("paymentIntentId").asText();
+        HttpResponse<String> refund = BROWSER.send(HttpRequest.newBuilder(URI.create(stack.paymentsUrl() + "/v1/refunds"))
+                .header("Authorization", "Bearer " + stack.paymentKey())
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Idempotency-Key", "refund-" + intent)
+                .POST(HttpRequest.BodyPublishers.ofString("payment_intent=" + intent + "&amount=1190")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refund.statusCode()).as(refund.body()).isEqualTo(200);
+        JsonNode credit = null;
+        for (int i = 0; i < 100 && credit == null; i++) {
+            JsonNode newest = api.get("/api/subscriptions/invoices", owner.token()).json().path("items").get(0);
+            if ("credit-note".equals(newest.path("kind").asText())) credit = newest;
+            else Thread.sleep(100);
+        }
+        assertThat(credit).as("the refund's webhook issued a credit note").isNotNull();
+        assertThat(credit.path("totalCents").asLong()).isEqualTo(-1190);
+        assertThat(credit.path("taxCents").asLong()).as("19 % of the gross refund, back").isEqualTo(-190);
+        assertThat(credit.path("status").asText()).isEqualTo("paid");
+        JsonNode corrected = api.get("/api/subscriptions/invoices/" + upgrade.path("id").asText(), owner.token()).json();
+        assertThat(corrected.path("refundedCents").asLong()).isEqualTo(1190);
+        assertThat(current(owner, 0).path("status").asText()).as("a refund changes no status").isEqualTo("active");
     }
 
     @Test

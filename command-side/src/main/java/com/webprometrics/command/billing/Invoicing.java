@@ -16,6 +16,8 @@ import java.util.UUID;
  */
 @Component
 class Invoicing {
+    static final String CREDIT_NOTE = "credit-note";
+
     private final InvoicingProperties properties;
     private final InvoiceSeriesTable series;
 
@@ -46,6 +48,28 @@ class Invoicing {
                 issuedAt, periodStart, periodEnd, subscription.plan(), subscription.currency(), totals.lines(),
                 totals.subtotalCents(), totals.tax().rateBasisPoints(), totals.taxCents(), totals.totalCents(),
                 totals.tax().reverseCharge(), totals.tax().note(), properties.issuer().party(), buyer(subscription));
+    }
+
+    /**
+     * A credit note for {@code refundedCents} of a paid invoice: the one way an issued invoice is corrected. Numbered in
+     * the same series; its amounts are negative, split into net and VAT at the invoice's own rate (the refund is
+     * gross).
+     */
+    InvoiceIssued creditNote(Subscription subscription, UUID creditNoteId, UUID invoiceId, long refundedCents,
+                             Instant issuedAt) {
+        Subscription.InvoiceState invoice = subscription.invoice(invoiceId);
+        long net = (refundedCents * 20_000L + (10_000L + invoice.taxRateBasisPoints()))
+                / (2L * (10_000L + invoice.taxRateBasisPoints()));
+        long tax = refundedCents - net;
+        String note = "Corrects invoice " + invoice.number() + "."
+                + (invoice.taxNote() == null ? "" : " " + invoice.taxNote());
+        long sequence = series.next(properties.series());
+        return new InvoiceIssued(subscription.subscriptionId(), subscription.agencyId(), creditNoteId,
+                properties.series(), sequence, String.format("%s-%06d", properties.series(), sequence), CREDIT_NOTE,
+                issuedAt, issuedAt, issuedAt, subscription.plan(), subscription.currency(),
+                List.of(new InvoiceLine("Refund of invoice " + invoice.number(), -net)), -net,
+                invoice.taxRateBasisPoints(), -tax, -refundedCents, invoice.reverseCharge(), note,
+                properties.issuer().party(), buyer(subscription));
     }
 
     /** Names an invoice after what it is for, so a retried step or request finalises the same invoice once. */

@@ -21,9 +21,12 @@ class PaymentMethods {
     private final Repository<Subscription> subscriptions;
     private final Repository<ProviderEvent> providerEvents;
     private final StripeApi provider;
+    private final Invoicing invoicing;
 
     PaymentMethods(@Qualifier("subscriptionRepository") Repository<Subscription> subscriptions,
-                   @Qualifier("providerEventRepository") Repository<ProviderEvent> providerEvents, StripeApi provider) {
+                   @Qualifier("providerEventRepository") Repository<ProviderEvent> providerEvents, StripeApi provider,
+                   Invoicing invoicing) {
+        this.invoicing = invoicing;
         this.subscriptions = subscriptions;
         this.providerEvents = providerEvents;
         this.provider = provider;
@@ -100,7 +103,7 @@ class PaymentMethods {
      * webhook confirms them (and settles a payment whose answer was lost), so a late or out-of-order delivery changes
      * nothing. A failed payment's event is recorded only: the attempt that failed decided already.
      */
-    private static void apply(RecordProviderEvent command, Aggregate<Subscription> aggregate,
+    private void apply(RecordProviderEvent command, Aggregate<Subscription> aggregate,
                               Subscription subscription) {
         SubscriptionCommands.ProviderObject object = command.object();
         java.time.Instant at = command.providerCreatedAt();
@@ -118,7 +121,7 @@ class PaymentMethods {
                 }
             }
             case "charge.refunded" -> invoiceOf(subscription, object).ifPresent(invoice ->
-                    aggregate.execute(s -> s.refunded(invoice, object.amountRefunded(), at)));
+                    refund(aggregate, subscription, invoice, object, at));
             case "charge.dispute.created" -> invoiceOf(subscription, object).ifPresent(invoice ->
                     aggregate.execute(s -> s.disputed(invoice, object.id(), object.reason(), object.amount(), at)));
             case "payment_method.detached" -> {
@@ -129,6 +132,22 @@ class PaymentMethods {
             default -> {
             }
         }
+    }
+
+    /** A refund is recorded on its invoice and documented by a credit note for the newly refunded amount. */
+    private void refund(Aggregate<Subscription> aggregate, Subscription subscription, java.util.UUID invoice,
+                        SubscriptionCommands.ProviderObject object, java.time.Instant reportedAt) {
+        java.time.Instant at = subscription.billingNow(reportedAt); // dated on the agency's billing clock
+        long before = subscription.invoice(invoice).refundedCents();
+        long refunded = object.amountRefunded() - before;
+        if (refunded <= 0) {
+            return; // an older or repeated report
+        }
+        java.util.UUID creditNote = Invoicing.invoiceId(subscription.subscriptionId(),
+                "credit:" + invoice + ":" + object.amountRefunded());
+        aggregate.execute(s -> s.refunded(invoice, object.amountRefunded(), at));
+        aggregate.execute(s -> s.issue(invoicing.creditNote(s, creditNote, invoice, refunded, at)));
+        aggregate.execute(s -> s.paid(creditNote, object.paymentIntentId(), at));
     }
 
     private static java.util.Optional<java.util.UUID> invoiceOf(Subscription subscription,

@@ -56,8 +56,29 @@ public class Subscription {
      * What the subscription remembers of an invoice; the dunning schedule counts from the first failure, and only the
      * attempts it made itself.
      */
-    record InvoiceState(long totalCents, boolean paid, int attempts, int scheduledAttempts, Instant firstFailedAt,
-                        Instant nextRetryAt, long refundedCents, boolean disputed) {
+    record InvoiceState(String number, long totalCents, int taxRateBasisPoints, boolean reverseCharge, String taxNote,
+                        boolean paid, int attempts, int scheduledAttempts, Instant firstFailedAt, Instant nextRetryAt,
+                        long refundedCents, boolean disputed) {
+        InvoiceState settled() {
+            return new InvoiceState(number, totalCents, taxRateBasisPoints, reverseCharge, taxNote, true, attempts,
+                    scheduledAttempts, firstFailedAt, null, refundedCents, disputed);
+        }
+
+        InvoiceState failed(int attempt, boolean scheduled, Instant at, Instant next) {
+            return new InvoiceState(number, totalCents, taxRateBasisPoints, reverseCharge, taxNote, false, attempt,
+                    scheduledAttempts + (scheduled ? 1 : 0), firstFailedAt == null ? at : firstFailedAt, next,
+                    refundedCents, disputed);
+        }
+
+        InvoiceState refunded(long amount) {
+            return new InvoiceState(number, totalCents, taxRateBasisPoints, reverseCharge, taxNote, paid, attempts,
+                    scheduledAttempts, firstFailedAt, nextRetryAt, amount, disputed);
+        }
+
+        InvoiceState withDispute() {
+            return new InvoiceState(number, totalCents, taxRateBasisPoints, reverseCharge, taxNote, paid, attempts,
+                    scheduledAttempts, firstFailedAt, nextRetryAt, refundedCents, true);
+        }
     }
 
     @AggregateIdentifier
@@ -424,16 +445,18 @@ public class Subscription {
 
     @EventSourcingHandler
     void on(InvoiceIssued event) {
-        invoices.put(event.invoiceId(), new InvoiceState(event.totalCents(), false, 0, 0, null, null, 0, false));
-        this.openInvoiceId = event.invoiceId();
+        invoices.put(event.invoiceId(), new InvoiceState(event.number(), event.totalCents(),
+                event.taxRateBasisPoints(), event.reverseCharge(), event.taxNote(), false, 0, 0, null, null, 0, false));
+        if (!Invoicing.CREDIT_NOTE.equals(event.kind())) { // a credit note is settled by the refund it documents
+            this.openInvoiceId = event.invoiceId();
+        }
     }
 
     @EventSourcingHandler
     void on(InvoicePaid event) {
-        invoices.computeIfPresent(event.invoiceId(), (id, i) -> new InvoiceState(i.totalCents(), true, i.attempts(),
-                i.scheduledAttempts(), i.firstFailedAt(), null, i.refundedCents(), i.disputed()));
+        invoices.computeIfPresent(event.invoiceId(), (id, i) -> i.settled());
         if (event.paymentIntentId() != null) {
-            invoiceByPayment.put(event.paymentIntentId(), event.invoiceId());
+            invoiceByPayment.putIfAbsent(event.paymentIntentId(), event.invoiceId());
         }
         if (event.invoiceId().equals(openInvoiceId)) {
             this.openInvoiceId = null;
@@ -442,10 +465,8 @@ public class Subscription {
 
     @EventSourcingHandler
     void on(InvoicePaymentFailed event) {
-        invoices.computeIfPresent(event.invoiceId(), (id, i) -> new InvoiceState(i.totalCents(), false,
-                event.attempt(), i.scheduledAttempts() + (event.scheduled() ? 1 : 0),
-                i.firstFailedAt() == null ? event.failedAt() : i.firstFailedAt(), event.nextRetryAt(),
-                i.refundedCents(), i.disputed()));
+        invoices.computeIfPresent(event.invoiceId(), (id, i) -> i.failed(event.attempt(), event.scheduled(),
+                event.failedAt(), event.nextRetryAt()));
         if (status == Status.ACTIVE && event.invoiceId().equals(openInvoiceId)) {
             this.status = Status.PAST_DUE;
         }
@@ -453,15 +474,12 @@ public class Subscription {
 
     @EventSourcingHandler
     void on(InvoiceRefunded event) {
-        invoices.computeIfPresent(event.invoiceId(), (id, i) -> new InvoiceState(i.totalCents(), i.paid(),
-                i.attempts(), i.scheduledAttempts(), i.firstFailedAt(), i.nextRetryAt(), event.amountRefundedCents(),
-                i.disputed()));
+        invoices.computeIfPresent(event.invoiceId(), (id, i) -> i.refunded(event.amountRefundedCents()));
     }
 
     @EventSourcingHandler
     void on(InvoiceDisputed event) {
-        invoices.computeIfPresent(event.invoiceId(), (id, i) -> new InvoiceState(i.totalCents(), i.paid(),
-                i.attempts(), i.scheduledAttempts(), i.firstFailedAt(), i.nextRetryAt(), i.refundedCents(), true));
+        invoices.computeIfPresent(event.invoiceId(), (id, i) -> i.withDispute());
     }
 
     @EventSourcingHandler

@@ -59,8 +59,8 @@ public final class RenewalBenchmark {
         try (StandIn standIn = new StandIn(standInPort, URI.create("http://127.0.0.1:" + standInPort), secret,
                 webhookSecret, URI.create("http://127.0.0.1:" + appPort + "/api/webhooks/payments/stripe"),
                 Clock.systemUTC(), null)) {
-            ConfigurableApplicationContext app = new SpringApplicationBuilder(CommandSideApplication.class)
-                    .properties(Map.of(
+            // system properties: they rank above application.yml (builder defaults would not)
+            Map.<String, Object>of(
                             "server.port", appPort,
                             "spring.datasource.url", url.substring(0, url.indexOf('?')),
                             "spring.datasource.username", "postgres",
@@ -69,8 +69,9 @@ public final class RenewalBenchmark {
                             "wpm.billing.provider.secret-key", secret,
                             "wpm.billing.provider.webhook-secrets", webhookSecret,
                             "db-scheduler.polling-interval", "1s",
-                            "db-scheduler.threads", String.valueOf(threads)))
-                    .run();
+                            "db-scheduler.threads", String.valueOf(threads))
+                    .forEach((key, value) -> System.setProperty(key, String.valueOf(value)));
+            ConfigurableApplicationContext app = new SpringApplicationBuilder(CommandSideApplication.class).run();
             try {
                 run(app, n, threads, standInPort, secret, postgres);
             } finally {

@@ -51,10 +51,11 @@ final class InvoicePdf {
         Document document = new Document(PageSize.A4, 56, 56, 56, 56);
         try {
             PdfWriter.getInstance(document, out);
-            document.addTitle("Invoice " + invoice.number());
+            String title = ("credit-note".equals(invoice.kind()) ? "Credit note " : "Invoice ") + invoice.number();
+            document.addTitle(title);
             document.addCreator("WebProMetrics");
             document.open();
-            document.add(paragraph("Invoice " + invoice.number(), font(20, INK, true), 4));
+            document.add(paragraph(title, font(20, INK, true), 4));
             document.add(paragraph("Issued " + day(invoice.issuedAt()), font(10, INK), 2));
             if (invoice.periodStart() != null && invoice.periodEnd() != null) {
                 document.add(paragraph("Period " + day(invoice.periodStart()) + " – " + day(invoice.periodEnd()),

@@ -143,8 +143,10 @@ class SubscriptionProjection {
 
     @EventHandler
     void on(InvoiceIssued e) {
-        writes.update("UPDATE query.subscriptions_view SET open_invoice_id = ? WHERE agency_id = ?", e.invoiceId(),
-                e.agencyId());
+        if (!"credit-note".equals(e.kind())) { // settled by the refund it documents: never the one to pay
+            writes.update("UPDATE query.subscriptions_view SET open_invoice_id = ? WHERE agency_id = ?", e.invoiceId(),
+                    e.agencyId());
+        }
     }
 
     /**
