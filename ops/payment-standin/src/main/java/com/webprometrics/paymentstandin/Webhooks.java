@@ -34,7 +34,8 @@ final class Webhooks implements AutoCloseable {
     private final Clock clock;
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final ScheduledExecutorService deliveries = Executors.newSingleThreadScheduledExecutor(r -> {
+    /** Like the provider's: several deliveries at once, in no promised order. */
+    private final ScheduledExecutorService deliveries = Executors.newScheduledThreadPool(4, r -> {
         Thread thread = new Thread(r, "webhook-deliveries");
         thread.setDaemon(true);
         return thread;
