@@ -20,7 +20,7 @@ mvn -B -ntp -q install -DskipTests -Dskip.frontend=true >"$WORK/build.log" 2>&1 
 mvn -B -ntp -q -pl command-side test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$WORK/cp.txt" >>"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
 CP="command-side/target/test-classes:command-side/target/classes:$(cat "$WORK/cp.txt")"
-java -Xmx2g -Dbench.subscriptions="$N" -Dbench.setup-seconds="${BENCH_SETUP_SECONDS:-$((90 + N / 30))}" \
+java -Xmx2g -Dbench.subscriptions="$N" -Dbench.setup-seconds="${BENCH_SETUP_SECONDS:-$((120 + N / 25))}" \
   ${BENCH_ADMIN_URL:+-Dbench.admin-url="$BENCH_ADMIN_URL"} -Dlogging.level.root=WARN \
   -cp "$CP" com.webprometrics.command.billing.RenewalBenchmark | tee "$WORK/renewals.txt"
 read -r _ n intake intake_dupes renew_s renew_rate intents invoices doubles pg_rate \

@@ -43,7 +43,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * → canceled), its invoices and what is due next on its billing clock. It decides; {@link BillingCycle} brings it the
  * outside world's answers (the invoice number, the charge). One per agency, with the id {@link SubscriptionIds#of}.
  */
-@Aggregate(snapshotTriggerDefinition = AggregateStorageConfig.SNAPSHOTS)
+@Aggregate(snapshotTriggerDefinition = AggregateStorageConfig.SNAPSHOTS, cache = "subscriptionCache")
 public class Subscription {
     enum Status { TRIALING, ACTIVE, PAST_DUE, SUSPENDED, CANCELED }
 

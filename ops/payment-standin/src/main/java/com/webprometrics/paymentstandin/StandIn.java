@@ -89,6 +89,8 @@ public final class StandIn implements AutoCloseable {
     }
 
     /** @param stateFile where objects and idempotent answers are kept across restarts; null keeps them in memory only */
+    private final java.util.concurrent.ExecutorService requests = Executors.newFixedThreadPool(4);
+
     public StandIn(int port, URI publicUrl, String secretKey, String webhookSecret, URI webhookEndpoint, Clock clock,
                    Path stateFile) throws IOException {
         this.stateFile = stateFile;
@@ -99,7 +101,7 @@ public final class StandIn implements AutoCloseable {
         this.clock = clock;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(requests);
         server.start();
     }
 
@@ -142,6 +144,7 @@ public final class StandIn implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        requests.shutdownNow();
         webhooks.close();
     }
 

@@ -108,4 +108,9 @@ public class AggregateStorageConfig {
     Cache reportCache(@Value("${wpm.aggregates.cache.reports:20000}") long size) {
         return new AggregateCache(size);
     }
+
+    @Bean
+    Cache subscriptionCache(@Value("${wpm.aggregates.cache.subscriptions:20000}") long size) {
+        return new AggregateCache(size);
+    }
 }
