@@ -126,7 +126,7 @@ class RateLimitTest extends StandardGatewayTest {
         String ip = randomIp();
         HttpResponse<String> webhook = send(rawReq("/api/webhooks/payments/stripe").header("X-Forwarded-For", ip)
                 .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{}")));
-        assertThat(webhook.headers().firstValue("X-RateLimit-Remaining")).hasValue("999");
+        assertThat(webhook.headers().firstValue("X-RateLimit-Remaining")).hasValue("59999");
         HttpResponse<String> anonymous = send(rawReq("/api/auth/jwks").header("X-Forwarded-For", ip));
         assertThat(anonymous.headers().firstValue("X-RateLimit-Remaining")).hasValue("99");
     }

@@ -25,11 +25,11 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
  *
  * <p>Cost per request: auth entry points and anonymous API calls consume synchronously (one Bucket4j
  * transaction per bucket: the IP bucket, plus for signup/login the account-and-address bucket and the
- * account's ceiling, each only when the one before allowed it). Signed-in users — the hot path — use Bucket4j's "delaying" optimisation: each
- * instance keeps a local copy of the user's bucket and writes through to PostgreSQL only after
+ * account's ceiling, each only when the one before allowed it). Signed-in users — the hot path — and payment
+ * webhooks use Bucket4j's "delaying" optimisation: each instance keeps a local copy of the bucket and writes through to PostgreSQL only after
  * {@code wpm.rate-limit.user-sync.max-unsynced-tokens} tokens or {@code max-unsynced-time}, so most
- * signed-in requests cost no DB round trip; the price is that a cluster of N instances may overshoot
- * a user's budget by at most N × max-unsynced-tokens per sync interval.
+ * signed-in requests and webhooks cost no DB round trip; the price is that a cluster of N instances may overshoot
+ * a budget by at most N × max-unsynced-tokens per sync interval.
  */
 public class RateLimiter {
 
@@ -42,7 +42,7 @@ public class RateLimiter {
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> proxyManager;
     private final Map<Kind, BucketConfiguration> configurations;
     private final RateLimitProperties properties;
-    private final Map<String, BucketProxy> userBuckets = new ConcurrentHashMap<>();
+    private final Map<String, BucketProxy> localBuckets = new ConcurrentHashMap<>();
 
     public RateLimiter(DataSource dataSource, RateLimitProperties properties) {
         this.properties = properties;
@@ -81,7 +81,7 @@ public class RateLimiter {
     }
 
     public Decision consume(Kind kind, String key) {
-        BucketProxy bucket = kind == Kind.USER ? userBucket(key) : sharedBucket(kind, key);
+        BucketProxy bucket = kind == Kind.USER || kind == Kind.WEBHOOK ? localBucket(kind, key) : sharedBucket(kind, key);
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         long retryAfter = probe.isConsumed() ? 0 : Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill()));
         return new Decision(probe.isConsumed(), probe.getRemainingTokens(), retryAfter);
@@ -98,16 +98,20 @@ public class RateLimiter {
                 .build(bucketKey(kind, key), supplier(kind));
     }
 
-    private BucketProxy userBucket(String sub) {
-        if (userBuckets.size() >= properties.localBucketCacheSize()) {
+    /**
+     * A bucket counted here and synchronised with the stored one every few tokens: signed-in users, and the payment
+     * provider's webhooks (a renewal run's burst from a few addresses would otherwise queue on one row's lock).
+     */
+    private BucketProxy localBucket(Kind kind, String key) {
+        if (localBuckets.size() >= properties.localBucketCacheSize()) {
             // Crude bound on memory; a dropped entry only loses its not-yet-synchronised tokens.
-            userBuckets.clear();
+            localBuckets.clear();
         }
-        return userBuckets.computeIfAbsent(sub, s -> proxyManager.builder()
-                .withImplicitConfigurationReplacement(version(Kind.USER), TokensInheritanceStrategy.PROPORTIONALLY)
+        return localBuckets.computeIfAbsent(bucketKey(kind, key), k -> proxyManager.builder()
+                .withImplicitConfigurationReplacement(version(kind), TokensInheritanceStrategy.PROPORTIONALLY)
                 .withOptimization(Optimizations.delaying(new DelayParameters(
                         properties.userSync().maxUnsyncedTokens(), properties.userSync().maxUnsyncedTime())))
-                .build(bucketKey(Kind.USER, s), supplier(Kind.USER)));
+                .build(k, supplier(kind)));
     }
 
     /**
