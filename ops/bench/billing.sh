@@ -57,7 +57,7 @@ recorded="$(bench_psql -c "SELECT count(*) FROM event_store.domain_event_entry W
 bench_psql -c "SELECT convert_from(payload, 'UTF8')::jsonb ->> 'providerEventId' FROM event_store.domain_event_entry WHERE payload_type = 'com.webprometrics.events.billing.ProviderEventReceived'" >"$WORK/recorded.txt"
 node -e '
   const fs = require("fs"); const ids = new Set(fs.readFileSync(process.argv[1], "utf8").split("\n").filter(Boolean));
-  const lines = fs.readFileSync(process.argv[2], "utf8").split("\n").filter((l) => ids.has(JSON.parse(l.slice(l.indexOf("\t") + 1)).id));
+  const lines = fs.readFileSync(process.argv[2], "utf8").split("\n").filter(Boolean).filter((l) => ids.has(JSON.parse(l.slice(l.indexOf("\t") + 1)).id));
   fs.writeFileSync(process.argv[2], lines.join("\n") + "\n");' "$WORK/recorded.txt" "$WORK/events.tsv"
 read -r again_rps _ again_p50 again_p99 again_non2xx <<<"$(hook)"
 recorded_after="$(bench_psql -c "SELECT count(*) FROM event_store.domain_event_entry WHERE payload_type = 'com.webprometrics.events.billing.ProviderEventReceived'")"
