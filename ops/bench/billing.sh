@@ -30,37 +30,45 @@ fi
 read -r _ n intake intake_dupes renew_s renew_rate intents invoices doubles pg_rate \
   <<<"$(grep '^RESULT ' "$WORK/renewals.txt")"
 
+# the service is measured, not the webhook budget (as the other benchmarks lift the signed-in one)
+export WPM_RATE_LIMIT_WEBHOOK_CAPACITY=1000000000
 start_bench_stack
 # shellcheck disable=SC1091
 source "$BENCH_DIR/payment-standin.env"
-EVENTS=$((SECONDS_PER_RUN * 3000))
+WEBHOOK_WARMUP="${BENCH_WEBHOOK_WARMUP_SECONDS:-40}"
+events() { # file count prefix: distinct signed events, timestamped now (the signature's 300 s tolerance)
 node -e '
   const crypto = require("crypto"); const [secret, count] = [process.argv[1], Number(process.argv[2])];
   const t = Math.floor(Date.now() / 1000); const lines = [];
   for (let i = 0; i < count; i++) {
-    const body = JSON.stringify({ id: "evt_bench_" + crypto.randomUUID().replace(/-/g, ""), object: "event",
+    const body = JSON.stringify({ id: process.argv[4] + crypto.randomUUID().replace(/-/g, ""), object: "event",
       type: "invoice.upcoming", created: t, livemode: false, data: { object: { id: "in_bench_" + i, object: "invoice" } } });
     const sig = crypto.createHmac("sha256", secret).update(t + "." + body).digest("hex");
     lines.push(`t=${t},v1=${sig}\t${body}`);
   }
-  require("fs").writeFileSync(process.argv[3], lines.join("\n") + "\n");' "$WPM_PAYMENT_WEBHOOK_SECRET" "$EVENTS" "$WORK/events.tsv"
-hook() { # → "req/s avg p50 p99 non2xx" (no Authorization header: the provider sends none)
-  BENCH_WEBHOOKS="$WORK/events.tsv" BENCH_WRK_THREADS="$THREADS" wrk -t"$THREADS" -c32 -d"${SECONDS_PER_RUN}s" \
+  require("fs").writeFileSync(process.argv[3], lines.join("\n") + "\n");' "$WPM_PAYMENT_WEBHOOK_SECRET" "$2" "$1" "$3"
+}
+hook() { # [seconds] → "req/s avg p50 p99 non2xx" (no Authorization header: the provider sends none)
+  BENCH_WEBHOOKS="$WORK/events.tsv" BENCH_WRK_THREADS="$THREADS" wrk -t"$THREADS" -c32 -d"${1:-$SECONDS_PER_RUN}s" \
     --latency -s ops/bench/webhooks.lua "$BASE/api/webhooks/payments/stripe" >"$WORK/wrk.txt"
   echo "$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt") $(awk '/^ +Latency/ {print $2; exit}' "$WORK/wrk.txt")" \
     "$(awk '/^ +50%/ {print $2}' "$WORK/wrk.txt") $(awk '/^ +99%/ {print $2}' "$WORK/wrk.txt")" \
     "$(awk '/Non-2xx/ {print $NF}' "$WORK/wrk.txt" | grep . || echo 0)"
 }
+# warm-up (the JIT; unmeasured), then distinct events never sent before
+events "$WORK/events.tsv" $((WEBHOOK_WARMUP * 4000)) evt_warm_
+hook "$WEBHOOK_WARMUP" >/dev/null
+events "$WORK/events.tsv" $((SECONDS_PER_RUN * 4000)) evt_bench_
 read -r first_rps _ first_p50 first_p99 first_non2xx <<<"$(hook)"
-recorded="$(bench_psql -c "SELECT count(*) FROM event_store.domain_event_entry WHERE payload_type = 'com.webprometrics.events.billing.ProviderEventReceived'")"
+recorded="$(bench_psql -c "SELECT count(*) FROM event_store.domain_event_entry WHERE payload_type = 'com.webprometrics.events.billing.ProviderEventReceived' AND convert_from(payload, 'UTF8')::jsonb ->> 'providerEventId' LIKE 'evt_bench_%'")"
 # the second pass replays exactly the events the first recorded
-bench_psql -c "SELECT convert_from(payload, 'UTF8')::jsonb ->> 'providerEventId' FROM event_store.domain_event_entry WHERE payload_type = 'com.webprometrics.events.billing.ProviderEventReceived'" >"$WORK/recorded.txt"
+bench_psql -c "SELECT convert_from(payload, 'UTF8')::jsonb ->> 'providerEventId' FROM event_store.domain_event_entry WHERE payload_type = 'com.webprometrics.events.billing.ProviderEventReceived' AND convert_from(payload, 'UTF8')::jsonb ->> 'providerEventId' LIKE 'evt_bench_%'" >"$WORK/recorded.txt"
 node -e '
   const fs = require("fs"); const ids = new Set(fs.readFileSync(process.argv[1], "utf8").split("\n").filter(Boolean));
   const lines = fs.readFileSync(process.argv[2], "utf8").split("\n").filter(Boolean).filter((l) => ids.has(JSON.parse(l.slice(l.indexOf("\t") + 1)).id));
   fs.writeFileSync(process.argv[2], lines.join("\n") + "\n");' "$WORK/recorded.txt" "$WORK/events.tsv"
 read -r again_rps _ again_p50 again_p99 again_non2xx <<<"$(hook)"
-recorded_after="$(bench_psql -c "SELECT count(*) FROM event_store.domain_event_entry WHERE payload_type = 'com.webprometrics.events.billing.ProviderEventReceived'")"
+recorded_after="$(bench_psql -c "SELECT count(*) FROM event_store.domain_event_entry WHERE payload_type = 'com.webprometrics.events.billing.ProviderEventReceived' AND convert_from(payload, 'UTF8')::jsonb ->> 'providerEventId' LIKE 'evt_bench_%'")"
 twice="$(bench_psql -c "SELECT count(*) FROM (SELECT aggregate_identifier FROM event_store.domain_event_entry WHERE payload_type = 'com.webprometrics.events.billing.ProviderEventReceived' GROUP BY 1 HAVING count(*) > 1) d")"
 rm -rf "$WORK"
 if [[ "${BENCH_ONLY:-}" == webhooks ]]; then
@@ -83,9 +91,11 @@ more than once. PostgreSQL alone in the same run: single-row INSERT commits with
 |---|---|---|---|---|---|---|
 | $n | $renew_s s | $renew_rate /s | $intents / $invoices | $doubles | $intake /s, $intake_dupes | $pg_rate commits/s |
 
-**Webhook intake through the gateway.** Distinct signed events (\`Stripe-Signature\` over the raw body) posted by wrk
-at 32 connections for ${SECONDS_PER_RUN} s, then the same events again: every redelivery must answer 200 and record
-nothing. Each event becomes one \`ProviderEvent\` aggregate keyed by its id.
+**Webhook intake through the gateway** (\`./wpm up\` stack, the webhook budget lifted). Signed events
+(\`Stripe-Signature\` over the raw body) posted by wrk at 32 connections: ${WEBHOOK_WARMUP} s of distinct events to
+warm the JVMs (unmeasured), then ${SECONDS_PER_RUN} s of distinct events never sent before, then exactly the events
+that pass recorded, again: every redelivery must answer 200 and record nothing. Each event becomes one
+\`ProviderEvent\` aggregate keyed by its id. Cold (no warm-up), the first 15 s took 313–332 events/s: the JIT.
 
 | pass | requests/s | p50 | p99 | non-2xx | provider events recorded | recorded twice |
 |---|---|---|---|---|---|---|
