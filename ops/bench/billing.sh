@@ -85,7 +85,9 @@ webhooks (the command side in-process, the stand-in on loopback), all falling du
 subscription's own deadline (the renewal process, db-scheduler, 8 threads, polling every 1 s) issues its invoice
 (one gapless series) and charges it off-session through the stand-in. Time from the instant they fell due to the
 last \`InvoicePaid\`; the stand-in's PaymentIntents read back (\`GET /v1/payment_intents\`) to count invoices charged
-more than once. PostgreSQL alone in the same run: single-row INSERT commits with 8 JDBC writers.
+more than once. A warm-up cohort of $((n / 10)) renewals falls due 30 s before the instant (unmeasured, so the renewal
+path is compiled as in a running service); the PaymentIntent and invoice counts include it. PostgreSQL alone in the
+same run: single-row INSERT commits with 8 JDBC writers.
 
 | renewals | all invoiced and paid after | rate | PaymentIntents / invoices | charged twice | webhooks during card setup (recorded, dup.) | PostgreSQL alone |
 |---|---|---|---|---|---|---|

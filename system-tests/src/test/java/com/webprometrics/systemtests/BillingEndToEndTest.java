@@ -121,8 +121,8 @@ class BillingEndToEndTest {
         Api api = anonymous.fromNewAddress();
         long before = countOf("ProviderEventReceived", null);
         String eventId = "evt_" + UUID.randomUUID().toString().replace("-", "");
-        byte[] body = ("{\"id\":\"" + eventId + "\",\"object\":\"event\",\"type\":\"charge.dispute.created\",\"created\":"
-                + Instant.now().getEpochSecond() + ",\"data\":{\"object\":{\"id\":\"dp_1\",\"object\":\"dispute\"}}}")
+        byte[] body = ("{\"id\":\"" + eventId + "\",\"object\":\"event\",\"type\":\"customer.updated\",\"created\":"
+                + Instant.now().getEpochSecond() + ",\"data\":{\"object\":{\"id\":\"cus_1\",\"object\":\"customer\"}}}")
                 .getBytes(StandardCharsets.UTF_8);
         long now = Instant.now().getEpochSecond();
 
@@ -153,6 +153,16 @@ class BillingEndToEndTest {
         }
         assertThat(outcomes).filteredOn("processed"::equals).hasSize(1);
         assertThat(outcomes).filteredOn("duplicate"::equals).hasSize(5);
+        assertThat(countOf("ProviderEventReceived", null)).isEqualTo(before + 1);
+
+        // a dispute about a payment no subscription knows (yet): refused unrecorded, so a redelivery can find it
+        byte[] early = ("{\"id\":\"evt_" + UUID.randomUUID().toString().replace("-", "") + "\",\"object\":\"event\","
+                + "\"type\":\"charge.dispute.created\",\"created\":" + now + ",\"data\":{\"object\":{\"id\":\"dp_1\","
+                + "\"object\":\"dispute\",\"payment_intent\":\"pi_unknown\"}}}").getBytes(StandardCharsets.UTF_8);
+        ApiResponse notYet = api.sendBytes("POST", "/api/webhooks/payments/stripe", early, "application/json", null,
+                "Stripe-Signature", signature(stack.paymentWebhookSecret(), now, early));
+        assertThat(notYet.status()).isEqualTo(409);
+        assertThat(notYet.json().path("type").asText()).endsWith("payment-not-yet-known");
         assertThat(countOf("ProviderEventReceived", null)).isEqualTo(before + 1);
     }
 

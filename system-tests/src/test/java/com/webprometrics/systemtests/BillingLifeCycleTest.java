@@ -56,6 +56,23 @@ class BillingLifeCycleTest {
         assertThat(pdf.contentType()).startsWith("application/pdf");
         assertThat(new String(pdf.bytes(), 0, 5)).isEqualTo("%PDF-");
 
+        // a late, out-of-order failure report about the paid invoice changes nothing
+        String late = Api.toJson(Map.of("id", "evt_late_" + UUID.randomUUID().toString().replace("-", ""),
+                "object", "event", "type", "payment_intent.payment_failed", "created", java.time.Instant.now().getEpochSecond(),
+                "data", Map.of("object", Map.of("id", "pi_late", "object", "payment_intent", "status", "requires_payment_method",
+                        "metadata", Map.of("invoiceId", first.path("id").asText(),
+                                "subscriptionId", current.path("subscriptionId").asText(""))))));
+        HttpResponse<String> lateAnswer = BROWSER.send(HttpRequest.newBuilder(URI.create(stack.baseUrl()
+                        + "/api/webhooks/payments/stripe")).header("Content-Type", "application/json")
+                .header("Stripe-Signature", com.webprometrics.paymentstandin.StandIn.signatureHeader(
+                        stack.paymentWebhookSecret(), java.time.Instant.now().getEpochSecond(), late))
+                .POST(HttpRequest.BodyPublishers.ofString(late)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(lateAnswer.statusCode()).as(lateAnswer.body()).isEqualTo(200);
+        long lateAt = Api.JSON.readTree(lateAnswer.body()).path("position").asLong();
+        assertThat(current(owner, lateAt).path("status").asText()).isEqualTo("active");
+        assertThat(api.get("/api/subscriptions/invoices/" + first.path("id").asText(), owner.token()).json()
+                .path("status").asText()).isEqualTo("paid");
+
         // an upgrade in the paid period: a credit for the unused Starter time, a charge for Growth's, paid at once
         ApiResponse preview = api.post("/api/subscriptions/change-plan/preview", Map.of("plan", "growth"), owner.token());
         assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
@@ -154,6 +171,91 @@ class BillingLifeCycleTest {
         assertThat(api.post("/api/clients", client("Back"), owner.token()).status()).isEqualTo(201);
     }
 
+    /**
+     * With two command-side instances polling the same deadline table, each subscription's due step runs once: the
+     * trial ends by its own deadline (nothing but the wall clock moves it; the test clock only brings it 6 s near).
+     */
+    @Test
+    void deadlinesFireOnceWithTwoCommandSideInstances() throws Exception {
+        String ops = opsToken();
+        Process second = stack.launchExtra(Stack.COMMAND, Stack.freePort());
+        try {
+            java.util.List<Owner> owners = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                Owner owner = signUp("Twin Deadline Agency " + i);
+                advance(ops, owner, "PT335H59M54S"); // the 14-day trial now ends 6 s from now
+                owners.add(owner);
+            }
+            for (Owner owner : owners) {
+                JsonNode current = null;
+                for (int i = 0; i < 300; i++) {
+                    current = api.get("/api/subscriptions/current", owner.token()).json();
+                    if (!"trialing".equals(current.path("status").asText())) break;
+                    Thread.sleep(200);
+                }
+                assertThat(current.path("status").asText()).as("the deadline ended the trial").isEqualTo("past_due");
+            }
+            try (java.sql.Connection c = stack.postgres().connect(stack.databaseName());
+                 java.sql.PreparedStatement s = c.prepareStatement("""
+                         SELECT count(*) FROM event_store.domain_event_entry
+                         WHERE payload_type = 'com.webprometrics.events.billing.TrialEnded'
+                         AND convert_from(payload, 'UTF8')::jsonb ->> 'agencyId' = ?""")) {
+                for (Owner owner : owners) {
+                    s.setString(1, owner.agencyId());
+                    try (java.sql.ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        assertThat(rs.getInt(1)).as("the trial of %s ended once", owner.agencyId()).isEqualTo(1);
+                    }
+                }
+            }
+        } finally {
+            second.destroy();
+            second.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    /** The provider's later reports about a paid invoice's charge and the saved card reach the subscription. */
+    @Test
+    void aDisputedChargeAndADetachedCardAreRecorded() throws Exception {
+        String ops = opsToken();
+        Owner owner = signUp("Disputed Agency");
+        saveCard(owner, "4000000000000259", "0259"); // payments succeed, then the cardholder disputes them
+        long at = advance(ops, owner, "P15D");
+        JsonNode invoice = api.get("/api/subscriptions/invoices", owner.token(), "X-Min-Position", "" + at).json()
+                .path("items").get(0);
+        assertThat(invoice.path("status").asText()).isEqualTo("paid");
+        JsonNode detail = null;
+        for (int i = 0; i < 100 && (detail == null || !detail.path("disputed").asBoolean()); i++) {
+            detail = api.get("/api/subscriptions/invoices/" + invoice.path("id").asText(), owner.token()).json();
+            if (!detail.path("disputed").asBoolean()) Thread.sleep(100);
+        }
+        assertThat(detail.path("disputed").asBoolean()).as("charge.dispute.created reached the invoice").isTrue();
+
+        String card;
+        try (java.sql.Connection c = stack.postgres().connect(stack.databaseName());
+             java.sql.PreparedStatement s = c.prepareStatement("""
+                     SELECT convert_from(payload, 'UTF8')::jsonb ->> 'paymentMethodId' FROM event_store.domain_event_entry
+                     WHERE payload_type = 'com.webprometrics.events.billing.PaymentMethodSaved'
+                     AND convert_from(payload, 'UTF8')::jsonb ->> 'agencyId' = ?""")) {
+            s.setString(1, owner.agencyId());
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                rs.next();
+                card = rs.getString(1);
+            }
+        }
+        HttpResponse<String> detached = BROWSER.send(HttpRequest.newBuilder(URI.create(stack.paymentsUrl()
+                        + "/v1/payment_methods/" + card + "/detach")).header("Authorization", "Bearer " + stack.paymentKey())
+                .header("Idempotency-Key", "detach-" + card).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(detached.statusCode()).as(detached.body()).isEqualTo(200);
+        JsonNode current = null;
+        for (int i = 0; i < 100 && (current == null || current.hasNonNull("paymentMethod")); i++) {
+            current = api.get("/api/subscriptions/current", owner.token()).json();
+            if (current.hasNonNull("paymentMethod")) Thread.sleep(100);
+        }
+        assertThat(current.hasNonNull("paymentMethod")).as("payment_method.detached removed the card").isFalse();
+    }
+
     @Test
     void testClocksAreForOperatorsOnly() {
         Owner owner = signUp("Clockless Agency");
@@ -162,8 +264,9 @@ class BillingLifeCycleTest {
         assertThat(refused.status()).isEqualTo(403);
     }
 
+    /** From an address of its own each time: sign-ups have a budget per address. */
     private Owner signUp(String agency) {
-        ApiResponse r = api.post("/api/auth/signup", Map.of("agencyName", agency, "name", "Pat Payer",
+        ApiResponse r = stack.api().fromNewAddress().post("/api/auth/signup", Map.of("agencyName", agency, "name", "Pat Payer",
                 "email", "cycle-" + UUID.randomUUID() + "@agency.test", "password", PASSWORD), null);
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return new Owner(r.field("agencyId"), r.field("accessToken"));

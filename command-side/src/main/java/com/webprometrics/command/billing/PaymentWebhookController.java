@@ -35,6 +35,9 @@ import java.util.UUID;
 class PaymentWebhookController {
     private static final Logger log = LoggerFactory.getLogger(PaymentWebhookController.class);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Events about our payments and cards that carry none of our metadata. */
+    private static final java.util.Set<String> FOUND_BY_REFERENCE = java.util.Set.of("charge.refunded",
+            "charge.dispute.created", "payment_method.detached");
 
     private final Commands commands;
     private final ProviderProperties properties;
@@ -87,6 +90,12 @@ class PaymentWebhookController {
         UUID subscription = subscriptionOf(object);
         if (subscription == null) {
             subscription = references.subscriptionOf(facts.paymentIntentId(), facts.id()).orElse(null);
+        }
+        if (subscription == null && FOUND_BY_REFERENCE.contains(type)) {
+            // a report about a payment or card whose own record has not committed yet (the provider can be faster than
+            // our transaction): not recorded, so the provider's redelivery finds it
+            throw new ProblemException(HttpStatus.CONFLICT, "payment-not-yet-known", "Payment not known yet",
+                    "No subscription knows this payment or card yet; deliver the event again later.");
         }
         SavedCard card = "checkout.session.completed".equals(type) && "setup".equals(object.path("mode").asString(""))
                 && object.hasNonNull("setup_intent") ? card(object.path("setup_intent").asString()) : null;

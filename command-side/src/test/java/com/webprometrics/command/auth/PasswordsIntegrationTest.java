@@ -3,7 +3,7 @@ package com.webprometrics.command.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import com.webprometrics.command.support.LocalSmtp;
 import com.webprometrics.command.support.PostgresDatabase;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -18,9 +18,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,18 +40,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PasswordsIntegrationTest {
     private static final String PASSWORD = "correct horse battery staple";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final GreenMail MAIL = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    private static final GreenMail MAIL = LocalSmtp.start();
     private static final Pattern RESET_LINK = Pattern.compile("https://app\\.example\\.test/reset-password#token=([A-Za-z0-9_.-]+)");
-
-    static {
-        MAIL.start();
-    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         PostgresDatabase.register(registry);
-        registry.add("wpm.reports.smtp.host", () -> "127.0.0.1");
-        registry.add("wpm.reports.smtp.port", () -> MAIL.getSmtp().getPort());
+        LocalSmtp.register(registry, MAIL);
         registry.add("wpm.auth.public-url", () -> "https://app.example.test");
     }
 
@@ -265,13 +257,5 @@ class PasswordsIntegrationTest {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,11 +1,11 @@
 package com.webprometrics.command.billing;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.webprometrics.command.auth.AuthService;
 import com.webprometrics.command.billing.SubscriptionCommands.AdvanceBillingClock;
 import com.webprometrics.command.billing.SubscriptionCommands.RunBillingStep;
 import com.webprometrics.command.infra.Commands;
+import com.webprometrics.command.support.LocalSmtp;
 import com.webprometrics.command.support.PostgresDatabase;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -16,9 +16,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -41,18 +38,12 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = {"db-scheduler.polling-interval=1s", "wpm.integrations.schedule-check=1h"})
 class RenewalProcessIntegrationTest {
     private static final String PASSWORD = "a long enough passphrase";
-    private static final GreenMail MAIL = new GreenMail(new ServerSetup(freePort(), "127.0.0.1",
-            ServerSetup.PROTOCOL_SMTP));
-
-    static {
-        MAIL.start();
-    }
+    private static final GreenMail MAIL = LocalSmtp.start();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         PostgresDatabase.register(registry);
-        registry.add("wpm.reports.smtp.host", () -> "127.0.0.1");
-        registry.add("wpm.reports.smtp.port", () -> MAIL.getSmtp().getPort());
+        LocalSmtp.register(registry, MAIL);
         registry.add("wpm.reports.smtp.from", () -> "billing@agency.test");
     }
 
@@ -153,14 +144,6 @@ class RenewalProcessIntegrationTest {
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as(what).isLessThan(deadline);
             Thread.sleep(200);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

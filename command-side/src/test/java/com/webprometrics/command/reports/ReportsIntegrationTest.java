@@ -3,11 +3,11 @@ package com.webprometrics.command.reports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import com.webprometrics.command.auth.AccessTokens;
 import com.webprometrics.command.auth.AuthService;
 import com.webprometrics.command.auth.SigningKeys;
+import com.webprometrics.command.support.LocalSmtp;
 import com.webprometrics.command.support.PostgresDatabase;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -34,7 +34,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -76,19 +75,14 @@ class ReportsIntegrationTest {
     private static final String PASSWORD = "a long enough passphrase";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] PDF = ("%PDF-1.4\n% a stand-in report " + UUID.randomUUID() + "\n%%EOF\n").getBytes();
-    private static final GreenMail MAIL = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    private static final GreenMail MAIL = LocalSmtp.start();
     private static final QueryStandIn QUERY = new QueryStandIn();
     private static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-
-    static {
-        MAIL.start();
-    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         PostgresDatabase.register(registry);
-        registry.add("wpm.reports.smtp.host", () -> "127.0.0.1");
-        registry.add("wpm.reports.smtp.port", () -> MAIL.getSmtp().getPort());
+        LocalSmtp.register(registry, MAIL);
         registry.add("wpm.reports.smtp.from", () -> "reports@agency.test");
         registry.add("wpm.reports.query-url", QUERY::url);
     }
@@ -482,14 +476,6 @@ class ReportsIntegrationTest {
     private HttpResponse<byte[]> download(String path, String token) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Plays the query side's export: a fixed file with the headers the real one sends; can fail on demand. */

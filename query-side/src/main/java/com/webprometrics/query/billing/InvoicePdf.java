@@ -1,24 +1,23 @@
 package com.webprometrics.query.billing;
 
-import static com.webprometrics.query.infra.PdfText.font;
-import static com.webprometrics.query.infra.PdfText.paragraph;
+import static com.webprometrics.query.infra.PdfStyle.BAD;
+import static com.webprometrics.query.infra.PdfStyle.GOOD;
+import static com.webprometrics.query.infra.PdfStyle.HEAD;
+import static com.webprometrics.query.infra.PdfStyle.INK;
+import static com.webprometrics.query.infra.PdfStyle.MUTED;
+import static com.webprometrics.query.infra.PdfStyle.cell;
+import static com.webprometrics.query.infra.PdfStyle.font;
+import static com.webprometrics.query.infra.PdfStyle.paragraph;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
-import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 
-import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,12 +35,6 @@ import java.util.Locale;
 final class InvoicePdf {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
-    private static final Color INK = new Color(0x11, 0x18, 0x27);
-    private static final Color MUTED = new Color(0x6b, 0x72, 0x80);
-    private static final Color GOOD = new Color(0x15, 0x80, 0x3d);
-    private static final Color BAD = new Color(0xb9, 0x1c, 0x1c);
-    private static final Color RULE = new Color(0xe5, 0xe7, 0xeb);
-    private static final Color HEAD = new Color(0xf3, 0xf4, 0xf6);
 
     private InvoicePdf() {
     }
@@ -168,19 +161,6 @@ final class InvoicePdf {
     private static void total(PdfPTable table, String label, String amount, boolean strong) {
         table.addCell(cell(label, font(10, INK, strong), Element.ALIGN_RIGHT, null));
         table.addCell(cell(amount, font(10, INK, strong), Element.ALIGN_RIGHT, null));
-    }
-
-    private static PdfPCell cell(String text, Font font, int align, Color background) {
-        PdfPCell cell = new PdfPCell(new Phrase(text, font));
-        cell.setHorizontalAlignment(align);
-        cell.setBorder(Rectangle.BOTTOM);
-        cell.setBorderColor(RULE);
-        cell.setPaddingTop(4);
-        cell.setPaddingBottom(5);
-        if (background != null) {
-            cell.setBackgroundColor(background);
-        }
-        return cell;
     }
 
     private static String day(Instant at) {

@@ -34,7 +34,7 @@ class SubscriptionQueryController {
                    String currency, int clientLimit, int clientsUsed, int seatLimit, int seatsUsed,
                    PaymentMethod paymentMethod, UUID openInvoiceId, String nextStep, Instant nextStepAt,
                    Instant pastDueSince, Instant suspendedAt, Instant cancelsAt, Instant canceledAt,
-                   Instant billingNow) {
+                   Instant billingNow, UUID subscriptionId) {
     }
 
     @GetMapping("/api/subscriptions/current")
@@ -47,7 +47,7 @@ class SubscriptionQueryController {
                        (SELECT count(*) FROM query.users_view u WHERE u.agency_id = s.agency_id AND u.status = 'active'),
                        s.card_brand, s.card_last4, s.card_exp_month, s.card_exp_year, s.open_invoice_id, s.next_step,
                        s.next_step_at, s.past_due_since, s.suspended_at, s.cancels_at, s.canceled_at,
-                       s.billing_now_offset_seconds
+                       s.billing_now_offset_seconds, s.subscription_id
                 FROM query.subscriptions_view s WHERE s.agency_id = ?""",
                 (rs, n) -> new Current(rs.getString(1), rs.getString(2), instant(rs.getTimestamp(3)),
                         instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)), rs.getBoolean(6), rs.getString(7),
@@ -56,7 +56,8 @@ class SubscriptionQueryController {
                                 : new PaymentMethod(rs.getString(14), rs.getString(15), rs.getInt(16), rs.getInt(17)),
                         rs.getObject(18, UUID.class), rs.getString(19), instant(rs.getTimestamp(20)),
                         instant(rs.getTimestamp(21)), instant(rs.getTimestamp(22)), instant(rs.getTimestamp(23)),
-                        instant(rs.getTimestamp(24)), clock.instant().plusSeconds(rs.getLong(25))),
+                        instant(rs.getTimestamp(24)), clock.instant().plusSeconds(rs.getLong(25)),
+                        rs.getObject(26, UUID.class)),
                 user.agencyId());
         if (rows.isEmpty()) {
             throw DomainException.notFound("The subscription");

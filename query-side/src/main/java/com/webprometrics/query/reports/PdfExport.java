@@ -1,16 +1,21 @@
 package com.webprometrics.query.reports;
 
-import static com.webprometrics.query.infra.PdfText.font;
-import static com.webprometrics.query.infra.PdfText.paragraph;
+import static com.webprometrics.query.infra.PdfStyle.BAD;
+import static com.webprometrics.query.infra.PdfStyle.GOOD;
+import static com.webprometrics.query.infra.PdfStyle.HEAD;
+import static com.webprometrics.query.infra.PdfStyle.INK;
+import static com.webprometrics.query.infra.PdfStyle.MUTED;
+import static com.webprometrics.query.infra.PdfStyle.cell;
+import static com.webprometrics.query.infra.PdfStyle.font;
+import static com.webprometrics.query.infra.PdfStyle.paragraph;
+import static com.webprometrics.query.infra.PdfStyle.style;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
-import com.lowagie.text.Font;
 import com.lowagie.text.HeaderFooter;
 import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
@@ -21,8 +26,6 @@ import com.webprometrics.query.dashboard.ClientDashboard;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -32,12 +35,6 @@ import java.util.List;
  * per provider. Text is set in Liberation Sans, which OpenPDF ships, embedded as Unicode, so any client name prints.
  */
 final class PdfExport {
-    private static final Color INK = new Color(0x11, 0x18, 0x27);
-    private static final Color MUTED = new Color(0x6b, 0x72, 0x80);
-    private static final Color GOOD = new Color(0x15, 0x80, 0x3d);
-    private static final Color BAD = new Color(0xb9, 0x1c, 0x1c);
-    private static final Color RULE = new Color(0xe5, 0xe7, 0xeb);
-    private static final Color HEAD = new Color(0xf3, 0xf4, 0xf6);
 
     private PdfExport() {
     }
@@ -150,23 +147,6 @@ final class PdfExport {
             }
         }
         return table;
-    }
-
-    private static PdfPCell cell(String text, Font font, int align, Color background) {
-        PdfPCell cell = new PdfPCell(new Phrase(text, font));
-        style(cell, align, background);
-        return cell;
-    }
-
-    private static void style(PdfPCell cell, int align, Color background) {
-        cell.setHorizontalAlignment(align);
-        cell.setBorder(Rectangle.BOTTOM);
-        cell.setBorderColor(RULE);
-        cell.setPaddingTop(4);
-        cell.setPaddingBottom(5);
-        if (background != null) {
-            cell.setBackgroundColor(background);
-        }
     }
 
     private static String nonNull(String value, String fallback) {
