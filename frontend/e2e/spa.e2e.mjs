@@ -145,21 +145,6 @@ async function createClient(page, name) {
   await page.getByRole('heading', { level: 2, name: 'Dashboard' }).waitFor();
 }
 
-/** Moves an agency's billing clock as a platform operator (test clocks; the stack's operator, WPM_E2E_OPS_*). */
-async function advanceBillingClock(agencyId, advanceBy) {
-  const email = process.env.WPM_E2E_OPS_EMAIL;
-  assert.ok(email, 'WPM_E2E_OPS_EMAIL and WPM_E2E_OPS_PASSWORD name the stack\'s platform operator');
-  const json = { 'Content-Type': 'application/json' };
-  const login = await fetch(`${BASE_URL}/api/auth/login`, { method: 'POST', headers: json,
-    body: JSON.stringify({ email, password: process.env.WPM_E2E_OPS_PASSWORD }) });
-  assert.equal(login.status, 200, 'the operator signs in');
-  const { accessToken } = await login.json();
-  const moved = await fetch(`${BASE_URL}/api/ops/billing/clock`, { method: 'POST',
-    headers: { ...json, Authorization: `Bearer ${accessToken}` }, body: JSON.stringify({ agencyId, advanceBy }) });
-  assert.equal(moved.status, 200, `the billing clock moves: ${await moved.clone().text()}`);
-  return moved.json();
-}
-
 async function signUp(page, { agencyName, name, email }) {
   await page.goto('/signup');
   await field(page, 'Agency name').fill(agencyName);
@@ -270,9 +255,7 @@ if (BASE_URL) describe('WebProMetrics SPA', { timeout: 420_000 }, () => {
   test('a new agency is on a free trial: the billing page shows the plans, and the plan limit shows where clients are added', { timeout: 120_000 }, () =>
     scenario('billing-trial', async (open) => {
       const page = await open();
-      const signedUp = page.waitForResponse((r) => r.url().endsWith('/api/auth/signup'));
       await signUp(page, { agencyName: 'Trial Balloon Agency', name: 'Tara Trial', email: uniqueEmail('trial') });
-      const { agencyId } = await (await signedUp).json();
 
       await navLink(page, 'Billing').click();
       await page.getByRole('heading', { level: 1, name: 'Billing' }).waitFor();
@@ -331,9 +314,9 @@ if (BASE_URL) describe('WebProMetrics SPA', { timeout: 420_000 }, () => {
       await page.waitForURL((url) => url.pathname === '/billing' && url.searchParams.get('card') === 'saved');
       await page.getByTestId('saved-card').getByText(/^Visa •••• 4242, expires 12\/\d{4}$/).waitFor({ timeout: 20_000 });
 
-      // an operator moves the agency's billing clock past the trial: the card pays the first invoice; its PDF downloads
-      await advanceBillingClock(agencyId, 'P15D');
-      await page.reload();
+      // the owner ends the trial now: the saved card pays the first invoice at once; its PDF downloads
+      await button(page, 'Start paying now').click();
+      await eventually(page, current.getByText('Active', { exact: true }));
       const invoices = page.getByRole('table', { name: 'Invoices' });
       await eventually(page, invoices.getByText('Paid'));
       const pdf = await download(page, invoices.getByRole('button', { name: 'Download PDF' }).first());

@@ -19,3 +19,12 @@ export function useResumeSubscription() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: billingKeys.all }),
   });
 }
+
+/** Ends the trial now: the first paid period starts and the saved card is charged at once. */
+export function useEndTrial() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ position: number }>('/api/subscriptions/end-trial'),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: billingKeys.all }),
+  });
+}

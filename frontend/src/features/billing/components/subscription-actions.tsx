@@ -1,12 +1,25 @@
 import { useState } from 'react';
 import { ErrorBanner } from '@/components/error-banner';
-import { useCancelSubscription, useResumeSubscription } from '../api/cancel-subscription';
+import { useCancelSubscription, useEndTrial, useResumeSubscription } from '../api/cancel-subscription';
 import type { Subscription } from '../api/types';
 import { billingDay } from '../utils/billing-format';
 
 /** When a cancellation asked for now takes effect: the trial's end while trialing, else the period's. */
 function endOf(subscription: Subscription): string | null {
   return subscription.status === 'trialing' ? subscription.trialEndsAt : subscription.currentPeriodEnd;
+}
+
+/** "Start paying now": the trial ends and the first month is charged to the saved card at once. */
+function EndTrialNow() {
+  const endTrial = useEndTrial();
+  return (
+    <>
+      <button type="button" className="button" disabled={endTrial.isPending} onClick={() => endTrial.mutate()}>
+        Start paying now
+      </button>
+      {endTrial.isError && <ErrorBanner error={endTrial.error} />}
+    </>
+  );
 }
 
 /**
@@ -34,6 +47,7 @@ export function SubscriptionActions({ subscription }: { subscription: Subscripti
   if (!confirming) {
     return (
       <div className="button-row">
+        {subscription.status === 'trialing' && subscription.paymentMethod && <EndTrialNow />}
         <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
           Cancel subscription
         </button>

@@ -11,8 +11,6 @@ class SpaBrowserTest {
 
     @Test
     void spaEndToEndSuitePasses(Stack stack) throws Exception {
-        Stack.Operator operator = stack.operator();
-        BrowserSuite.run(Map.of("WPM_BASE_URL", stack.baseUrl(), "WPM_E2E_OPS_EMAIL", operator.email(),
-                "WPM_E2E_OPS_PASSWORD", operator.password()), stack);
+        BrowserSuite.run(Map.of("WPM_BASE_URL", stack.baseUrl()), stack);
     }
 }

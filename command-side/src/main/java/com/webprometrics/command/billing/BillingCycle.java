@@ -4,6 +4,7 @@ import com.webprometrics.command.billing.Subscription.Status;
 import com.webprometrics.command.billing.SubscriptionCommands.AdvanceBillingClock;
 import com.webprometrics.command.billing.SubscriptionCommands.CancelSubscription;
 import com.webprometrics.command.billing.SubscriptionCommands.ChangePlan;
+import com.webprometrics.command.billing.SubscriptionCommands.EndTrialNow;
 import com.webprometrics.command.billing.SubscriptionCommands.PayInvoice;
 import com.webprometrics.command.billing.SubscriptionCommands.PreviewPlanChange;
 import com.webprometrics.command.billing.SubscriptionCommands.ResumeSubscription;
@@ -218,6 +219,31 @@ class BillingCycle {
         } else {
             throw SubscriptionRejection.NOTHING_TO_RESUME.get();
         }
+        aggregate.execute(s -> s.scheduleNext(wall));
+    }
+
+    /**
+     * The trial ends now and the first paid period starts, charged at once: a declined card answers 402 and nothing
+     * changes (the trial goes on). Needs a saved card; a scheduled cancellation is withdrawn first by resuming.
+     */
+    @CommandHandler
+    void handle(EndTrialNow command) {
+        Aggregate<Subscription> aggregate = subscriptions.load(command.subscriptionId().toString());
+        Subscription subscription = aggregate.invoke(s -> s);
+        subscription.requireAgency(command.agencyId());
+        if (subscription.status() != Status.TRIALING) {
+            throw SubscriptionRejection.NOT_TRIALING.get();
+        }
+        if (subscription.cancelAtPeriodEnd()) {
+            throw SubscriptionRejection.CANCEL_SCHEDULED.get();
+        }
+        if (subscription.paymentMethodId() == null) {
+            throw SubscriptionRejection.NO_CARD.get();
+        }
+        Instant wall = clock.instant();
+        Instant now = subscription.billingNow(wall);
+        aggregate.execute(s -> s.endTrial(now));
+        fromProvider(() -> startPaidPeriod(aggregate, subscription, now, "first", true));
         aggregate.execute(s -> s.scheduleNext(wall));
     }
 

@@ -34,6 +34,10 @@ public final class SubscriptionCommands {
     public record ResumeSubscription(UUID subscriptionId, UUID agencyId) {
     }
 
+    /** Ends the trial now and starts the first paid period, charged at once with the saved card. */
+    public record EndTrialNow(UUID subscriptionId, UUID agencyId) {
+    }
+
     /** Charges the open invoice now with the saved card (the owner's "pay now"). */
     public record PayInvoice(UUID subscriptionId, UUID agencyId, UUID invoiceId) {
     }

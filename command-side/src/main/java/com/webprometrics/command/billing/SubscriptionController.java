@@ -3,6 +3,7 @@ package com.webprometrics.command.billing;
 import com.webprometrics.command.billing.SubscriptionCommands.ChangeBillingDetails;
 import com.webprometrics.command.billing.SubscriptionCommands.CancelSubscription;
 import com.webprometrics.command.billing.SubscriptionCommands.ChangePlan;
+import com.webprometrics.command.billing.SubscriptionCommands.EndTrialNow;
 import com.webprometrics.command.billing.SubscriptionCommands.PayInvoice;
 import com.webprometrics.command.billing.SubscriptionCommands.PreviewPlanChange;
 import com.webprometrics.command.billing.SubscriptionCommands.ResumeSubscription;
@@ -81,6 +82,12 @@ class SubscriptionController {
         }
         return new Position(commands.position(new CancelSubscription(SubscriptionIds.of(user.agencyId()),
                 user.agencyId())));
+    }
+
+    /** Ends the trial now: the first paid period starts and is charged at once (402 when the card is declined). */
+    @PostMapping("/end-trial")
+    Position endTrial(CurrentUser user) {
+        return new Position(commands.position(new EndTrialNow(SubscriptionIds.of(user.agencyId()), user.agencyId())));
     }
 
     @PostMapping("/resume")

@@ -20,6 +20,7 @@ public enum SubscriptionRejection implements Rejection {
             "The subscription ends at the end of its period; resume it (POST /api/subscriptions/resume) to change plan."),
     NO_CARD(Kind.CONFLICT, "No card saved",
             "Save a card first (POST /api/subscriptions/payment-method), then pay."),
+    NOT_TRIALING(Kind.CONFLICT, "Not on a trial", "Only a trial can be ended early."),
     INVOICE_NOT_FOUND(Kind.NOT_FOUND, "Not found", "The invoice was not found."),
     INVOICE_PAID(Kind.CONFLICT, "Already paid", "The invoice is already paid.");
 

@@ -254,6 +254,28 @@ class SubscriptionTest {
     }
 
     @Test
+    void aTrialEndedEarlyStartsItsPaidPeriodNowAndADeclineChangesNothing() {
+        clock.set(NOW);
+        List<Object> events = new ArrayList<>();
+        fixture.given(trial, customer, card, scheduled("trial-end", TRIAL_ENDS))
+                .when(new SubscriptionCommands.EndTrialNow(SUBSCRIPTION, AGENCY))
+                .expectEventsMatching(capture(events));
+        assertThat(types(events)).containsExactly(TrialEnded.class, PeriodStarted.class, InvoiceIssued.class,
+                InvoicePaid.class, BillingStepScheduled.class);
+        assertThat(((PeriodStarted) events.get(1)).periodStart()).isEqualTo(NOW);
+
+        chargeAnswers.add(false);
+        fixture.given(trial, customer, card, scheduled("trial-end", TRIAL_ENDS))
+                .when(new SubscriptionCommands.EndTrialNow(SUBSCRIPTION, AGENCY))
+                .expectException(com.webprometrics.platform.web.ProblemException.class)
+                .expectNoEvents();
+        fixture.given(trial, scheduled("trial-end", TRIAL_ENDS))
+                .when(new SubscriptionCommands.EndTrialNow(SUBSCRIPTION, AGENCY))
+                .expectException(rejected(SubscriptionRejection.NO_CARD))
+                .expectNoEvents();
+    }
+
+    @Test
     void anUpgradeHalfwayThroughAPaidPeriodIsProratedToTheSecondAndCharged() {
         Instant start = Instant.parse("2027-01-01T00:00:00Z");
         Instant end = Instant.parse("2027-01-31T00:00:00Z"); // a 30-day period makes halves exact

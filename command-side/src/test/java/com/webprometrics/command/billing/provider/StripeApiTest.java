@@ -73,7 +73,8 @@ class StripeApiTest {
         assertThat(api.charge(2900, "EUR", customer, card.paymentMethodId(), Map.of("invoiceId", "inv-1"), "inv-1-1")
                 .paymentIntentId()).isEqualTo(paid.paymentIntentId());
         waitForWebhooks(3);
-        assertThat(verdicts).containsExactly("ok checkout.session.completed", "ok setup_intent.succeeded",
+        // delivered concurrently, as the provider delivers: in no promised order
+        assertThat(verdicts).containsExactlyInAnyOrder("ok checkout.session.completed", "ok setup_intent.succeeded",
                 "ok payment_intent.succeeded");
     }
 
@@ -102,8 +103,7 @@ class StripeApiTest {
                 .POST(HttpRequest.BodyPublishers.ofString("card=" + number)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(chosen.statusCode()).isEqualTo(303);
         waitForWebhooks(before + 2);
-        String completed = verdicts.get(before);
-        assertThat(completed).isEqualTo("ok checkout.session.completed");
+        assertThat(verdicts.subList(before, before + 2)).contains("ok checkout.session.completed");
         return api.setupIntentOf(session.id());
     }
 
