@@ -96,6 +96,11 @@ class BillingLifeCycleTest {
         assertThat(current.path("nextStep").asText()).isEqualTo("retry");
         String open = current.path("openInvoiceId").asText();
         assertThat(api.post("/api/clients", client("Still Writable"), owner.token()).status()).isEqualTo(201);
+        ApiResponse invited = api.post("/api/team/invitations", Map.of("email", "late-" + UUID.randomUUID()
+                + "@agency.test", "role", "VIEWER"), owner.token());
+        assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+        Map<String, Object> acceptance = Map.of("inviteToken", invited.field("inviteToken"), "name", "Lee Late",
+                "password", PASSWORD);
 
         // every retry (1, 3, 5 and 7 days after the failure) fails, in order, once each: suspended
         at = advance(ops, owner, "P7D");
@@ -109,6 +114,8 @@ class BillingLifeCycleTest {
         assertThat(refused.json().path("type").asText()).endsWith("subscription-suspended");
         assertThat(refused.json().path("detail").asText()).startsWith("Subscription ").contains("is suspended");
         assertThat(api.get("/api/clients", owner.token()).status()).as("reads still work").isEqualTo(200);
+        ApiResponse joining = stack.api().fromNewAddress().post("/api/auth/accept-invitation", acceptance, null);
+        assertThat(joining.status()).as("a suspended agency gains no member").isEqualTo(402);
 
         // a working card, the open invoice paid: active again, writes back
         saveCard(owner, "4242424242424242", "4242");
@@ -118,6 +125,8 @@ class BillingLifeCycleTest {
         current = current(owner, paid.json().path("position").asLong());
         assertThat(current.path("status").asText()).isEqualTo("active");
         assertThat(api.post("/api/clients", client("Writable Again"), owner.token()).status()).isEqualTo(201);
+        assertThat(stack.api().fromNewAddress().post("/api/auth/accept-invitation", acceptance, null).status())
+                .as("the invitation works again once paid").isEqualTo(201);
         assertThat(chargesOf(owner)).as("no invoice was ever charged twice").doesNotHaveDuplicates();
 
         // a refund at the provider (part of the upgrade's charge) is documented by a credit note in the same series

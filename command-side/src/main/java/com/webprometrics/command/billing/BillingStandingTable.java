@@ -7,36 +7,41 @@ import com.webprometrics.events.billing.SubscriptionCanceled;
 import com.webprometrics.events.billing.SubscriptionReactivated;
 import com.webprometrics.events.billing.SubscriptionSuspended;
 import com.webprometrics.events.billing.TrialStarted;
+import com.webprometrics.platform.web.ProblemException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
  * {@code command.billing_standing}: whether each agency's subscription lets it write. Only suspension and
- * cancellation take that away ({@link UnpaidWrites}); past due still writes while the retries run.
+ * cancellation take that away; past due still writes while the retries run.
  */
 @Component
 @ProcessingGroup(CommandTables.GROUP)
-class BillingStandingTable implements EventFedTable {
+class BillingStandingTable implements BillingStanding, EventFedTable {
     private final JdbcTemplate jdbc;
 
     BillingStandingTable(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** The subscription and its status when the agency may not write, else empty. */
-    Optional<Standing> blocked(UUID agencyId) {
-        return jdbc.query("SELECT subscription_id, status FROM command.billing_standing WHERE agency_id = ? "
-                        + "AND status <> 'ok'", (rs, n) -> new Standing(rs.getObject(1, UUID.class), rs.getString(2)),
-                agencyId).stream().findFirst();
-    }
-
-    record Standing(UUID subscriptionId, String status) {
+    @Override
+    public void requireGoodStanding(UUID agencyId) {
+        jdbc.query("SELECT subscription_id, status FROM command.billing_standing WHERE agency_id = ? AND status <> 'ok'",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    boolean suspended = rs.getString(2).equals("suspended");
+                    throw new ProblemException(HttpStatus.PAYMENT_REQUIRED,
+                            suspended ? "subscription-suspended" : "subscription-canceled",
+                            suspended ? "Subscription suspended" : "Subscription canceled",
+                            "Subscription " + rs.getObject(1, UUID.class) + " is " + rs.getString(2) + ": the agency "
+                                    + "can read, export and pay (/api/subscriptions), and make no other change until "
+                                    + (suspended ? "the open invoice is paid." : "it is resumed."));
+                }, agencyId);
     }
 
     @Override

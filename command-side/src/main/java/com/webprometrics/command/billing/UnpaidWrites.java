@@ -1,10 +1,8 @@
 package com.webprometrics.command.billing;
 
 import com.webprometrics.platform.security.CurrentUser;
-import com.webprometrics.platform.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -24,9 +22,9 @@ class UnpaidWrites implements HandlerInterceptor, WebMvcConfigurer {
     private static final List<String> ALWAYS_ALLOWED = List.of("/api/subscriptions/", "/api/auth/", "/api/webhooks/",
             "/api/ops/");
 
-    private final BillingStandingTable standing;
+    private final BillingStanding standing;
 
-    UnpaidWrites(BillingStandingTable standing) {
+    UnpaidWrites(BillingStanding standing) {
         this.standing = standing;
     }
 
@@ -50,15 +48,7 @@ class UnpaidWrites implements HandlerInterceptor, WebMvcConfigurer {
                 || jwt.getClaimAsString(CurrentUser.AGENCY_CLAIM) == null) {
             return true; // service tokens and operators act for no agency
         }
-        standing.blocked(CurrentUser.from(jwt).agencyId()).ifPresent(blocked -> {
-            boolean suspended = blocked.status().equals("suspended");
-            throw new ProblemException(HttpStatus.PAYMENT_REQUIRED,
-                    suspended ? "subscription-suspended" : "subscription-canceled",
-                    suspended ? "Subscription suspended" : "Subscription canceled",
-                    "Subscription " + blocked.subscriptionId() + " is " + blocked.status() + ": the agency can read, "
-                            + "export and pay (/api/subscriptions), and make no other change until "
-                            + (suspended ? "the open invoice is paid." : "it is resumed."));
-        });
+        standing.requireGoodStanding(CurrentUser.from(jwt).agencyId());
         return true;
     }
 }

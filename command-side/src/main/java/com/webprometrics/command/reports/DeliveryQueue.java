@@ -1,5 +1,6 @@
 package com.webprometrics.command.reports;
 
+import com.webprometrics.command.billing.BillingStanding;
 import com.webprometrics.command.infra.tables.CommandTables;
 import com.webprometrics.command.infra.tables.EventFedTable;
 import com.webprometrics.events.reports.ReportDeleted;
@@ -55,7 +56,9 @@ class DeliveryQueue implements EventFedTable {
         return jdbc.query("""
                 SELECT delivery_id, report_id, agency_id, title, format, recipients, as_of, attempts
                 FROM command.report_deliveries WHERE status = 'pending' AND next_attempt_at <= ?
-                ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED""",
+                AND %s
+                ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED"""
+                        .formatted(BillingStanding.inGoodStanding("command.report_deliveries.agency_id")),
                 (rs, n) -> new Pending(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), strings(rs.getArray(6)),
                         rs.getDate(7).toLocalDate(), rs.getInt(8) + 1),

@@ -1,5 +1,6 @@
 package com.webprometrics.command.reports;
 
+import com.webprometrics.command.billing.BillingStanding;
 import com.webprometrics.command.infra.tables.CommandTables;
 import com.webprometrics.command.infra.tables.EventFedTable;
 import com.webprometrics.events.reports.ReportDeleted;
@@ -48,7 +49,9 @@ class ReportSchedules implements EventFedTable {
     Optional<Due> claimNextDue(Instant now) {
         return jdbc.query("""
                 SELECT report_id, agency_id, frequency, time_zone, next_run_at FROM command.report_schedule
-                WHERE next_run_at <= ? ORDER BY next_run_at LIMIT 1 FOR UPDATE SKIP LOCKED""",
+                WHERE next_run_at <= ? AND %s
+                ORDER BY next_run_at LIMIT 1 FOR UPDATE SKIP LOCKED"""
+                        .formatted(BillingStanding.inGoodStanding("command.report_schedule.agency_id")),
                 (rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getString(4), rs.getTimestamp(5).toInstant()),
                 java.sql.Timestamp.from(now)).stream().findFirst();

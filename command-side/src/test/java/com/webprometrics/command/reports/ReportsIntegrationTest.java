@@ -124,6 +124,10 @@ class ReportsIntegrationTest {
     @Autowired
     ScheduledReports scheduled;
     @Autowired
+    ReportSchedules schedules;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+    @Autowired
     ReportDeliveries deliveries;
     @Autowired
     AccessTokens tokens;
@@ -522,5 +526,27 @@ class ReportsIntegrationTest {
         String url() {
             return "http://127.0.0.1:" + server.getAddress().getPort();
         }
+    }
+
+    /** A suspended agency's scheduled reports wait until it pays: the schedule's claim leaves them out. */
+    @Test
+    @Order(5)
+    void aSuspendedAgencysScheduledReportIsNotClaimed() {
+        UUID report = UUID.randomUUID();
+        UUID agency = UUID.randomUUID();
+        Instant due = NOW.get().minusSeconds(60);
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            jdbc.update("INSERT INTO command.report_schedule (report_id, agency_id, frequency, time_zone, next_run_at) "
+                    + "VALUES (?, ?, 'weekly', 'UTC', ?)", report, agency, java.sql.Timestamp.from(due));
+            jdbc.update("INSERT INTO command.billing_standing (agency_id, subscription_id, status) VALUES (?, ?, "
+                    + "'suspended')", agency, UUID.randomUUID());
+            assertThat(schedules.claimNextDue(NOW.get())).map(ReportSchedules.Due::reportId).isNotEqualTo(
+                    java.util.Optional.of(report));
+            jdbc.update("UPDATE command.billing_standing SET status = 'ok' WHERE agency_id = ?", agency);
+            jdbc.update("UPDATE command.report_schedule SET next_run_at = ? WHERE report_id = ?",
+                    java.sql.Timestamp.from(due.minusSeconds(3600 * 24 * 3650L)), report);
+            assertThat(schedules.claimNextDue(NOW.get())).map(ReportSchedules.Due::reportId).contains(report);
+            tx.setRollbackOnly();
+        });
     }
 }

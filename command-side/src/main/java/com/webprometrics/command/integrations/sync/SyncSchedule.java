@@ -1,5 +1,6 @@
 package com.webprometrics.command.integrations.sync;
 
+import com.webprometrics.command.billing.BillingStanding;
 import com.webprometrics.command.infra.tables.CommandTables;
 import com.webprometrics.command.infra.tables.EventFedTable;
 import com.webprometrics.command.integrations.Integration;
@@ -58,7 +59,8 @@ public class SyncSchedule implements EventFedTable {
     Optional<Due> claimNext(Instant now, Collection<UUID> skip) {
         return jdbc.query(connection -> {
             var statement = connection.prepareStatement("SELECT integration_id, agency_id FROM command.integration_schedule "
-                    + "WHERE next_sync_at <= ? AND NOT integration_id = ANY (?) ORDER BY next_sync_at LIMIT 1 "
+                    + "WHERE next_sync_at <= ? AND NOT integration_id = ANY (?) AND "
+                    + BillingStanding.inGoodStanding("command.integration_schedule.agency_id") + " ORDER BY next_sync_at LIMIT 1 "
                     + "FOR UPDATE SKIP LOCKED");
             statement.setTimestamp(1, java.sql.Timestamp.from(now));
             statement.setArray(2, connection.createArrayOf("uuid", skip.toArray()));
