@@ -79,7 +79,7 @@ class BillingCycle {
         Aggregate<Subscription> aggregate = subscriptions.load(command.subscriptionId().toString());
         Subscription subscription = aggregate.invoke(s -> s);
         Instant wall = clock.instant();
-        if (!handleDue(aggregate, subscription, wall)) {
+        if (!handleDue(aggregate, subscription, wall, command.dueAt())) {
             aggregate.execute(s -> s.scheduleNext(wall));
             return false;
         }
@@ -88,8 +88,13 @@ class BillingCycle {
     }
 
     /** Runs the step due now, if any; answers whether one ran. */
-    private boolean handleDue(Aggregate<Subscription> aggregate, Subscription subscription, Instant wall) {
-        Subscription.Due due = subscription.dueAt(subscription.billingNow(wall));
+    private boolean handleDue(Aggregate<Subscription> aggregate, Subscription subscription, Instant wall,
+                              Instant deadlineDueAt) {
+        Instant now = subscription.billingNow(wall);
+        if (deadlineDueAt != null && deadlineDueAt.isAfter(now)) {
+            now = deadlineDueAt; // the deadline fired by the scheduler's clock: this instance's may lag it
+        }
+        Subscription.Due due = subscription.dueAt(now);
         switch (due.step()) {
             case "trial-end" -> {
                 aggregate.execute(s -> s.endTrial(due.at()));
@@ -308,7 +313,7 @@ class BillingCycle {
     /** Runs whatever the billing clock has reached before a change that depends on the current period. */
     private void catchUp(Aggregate<Subscription> aggregate, Subscription subscription, Instant wall) {
         for (int i = 0; i < 24 && !subscription.dueAt(subscription.billingNow(wall)).step().equals("none"); i++) {
-            handleDue(aggregate, subscription, wall);
+            handleDue(aggregate, subscription, wall, null);
         }
     }
 

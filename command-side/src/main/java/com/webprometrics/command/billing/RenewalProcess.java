@@ -11,6 +11,7 @@ import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -34,7 +35,7 @@ public class RenewalProcess {
     private transient CommandGateway commands;
 
     /** The payload of the deadline. */
-    public record StepDue(UUID subscriptionId) {
+    public record StepDue(UUID subscriptionId, Instant dueAt) {
     }
 
     @StartSaga
@@ -46,7 +47,7 @@ public class RenewalProcess {
             deadlineId = null;
         }
         if (event.runAt() != null) {
-            deadlineId = deadlines.schedule(event.runAt(), DEADLINE, new StepDue(subscriptionId));
+            deadlineId = deadlines.schedule(event.runAt(), DEADLINE, new StepDue(subscriptionId, event.dueAt()));
         }
     }
 
@@ -54,6 +55,6 @@ public class RenewalProcess {
     @DeadlineHandler(deadlineName = DEADLINE)
     void on(StepDue due) {
         deadlineId = null;
-        commands.sendAndWait(new RunBillingStep(due.subscriptionId()));
+        commands.sendAndWait(new RunBillingStep(due.subscriptionId(), due.dueAt()));
     }
 }

@@ -44,9 +44,14 @@ public final class SubscriptionCommands {
 
     /**
      * Runs the step the subscription's billing clock has reached, if any (trial end, renewal, retry, cancellation);
-     * answers whether one ran. Sent by the renewal process's deadline and by test clocks.
+     * answers whether one ran. Sent by the renewal process's deadline with the billing time it was set for
+     * ({@code dueAt}: an instance whose clock lags the one that scheduled it still runs the step) and by test clocks.
      */
-    public record RunBillingStep(UUID subscriptionId) {
+    public record RunBillingStep(UUID subscriptionId, Instant dueAt) {
+        /** What is due by the billing clock now (test clocks). */
+        public RunBillingStep(UUID subscriptionId) {
+            this(subscriptionId, null);
+        }
     }
 
     /** Test mode: moves the agency's billing clock forward. */

@@ -42,7 +42,7 @@ class RenewalProcessIntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        PostgresDatabase.register(registry);
+        PostgresDatabase.register(registry, "wpm_renewal_test");
         LocalSmtp.register(registry, MAIL);
         registry.add("wpm.reports.smtp.from", () -> "billing@agency.test");
     }

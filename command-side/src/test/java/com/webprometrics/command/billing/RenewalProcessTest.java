@@ -56,7 +56,7 @@ class RenewalProcessTest {
     void theDeadlineRunsTheStepWhenItFires() {
         fixture.givenAPublished(scheduled("renewal", now.plus(Duration.ofDays(30))))
                 .whenTimeElapses(Duration.ofDays(30))
-                .expectTriggeredDeadlines(new RenewalProcess.StepDue(SUBSCRIPTION))
-                .expectDispatchedCommands(new RunBillingStep(SUBSCRIPTION));
+                .expectTriggeredDeadlines(new RenewalProcess.StepDue(SUBSCRIPTION, now.plus(Duration.ofDays(30))))
+                .expectDispatchedCommands(new RunBillingStep(SUBSCRIPTION, now.plus(Duration.ofDays(30))));
     }
 }

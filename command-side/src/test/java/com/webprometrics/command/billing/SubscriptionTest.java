@@ -177,6 +177,17 @@ class SubscriptionTest {
     }
 
     @Test
+    void aDeadlineRunsItsStepOnAnInstanceWhoseClockLagsTheScheduler() {
+        clock.set(TRIAL_ENDS.minusSeconds(2));
+        List<Object> events = new ArrayList<>();
+        fixture.given(trial, scheduled("trial-end", TRIAL_ENDS))
+                .when(new RunBillingStep(SUBSCRIPTION, TRIAL_ENDS))
+                .expectResultMessagePayload(true)
+                .expectEventsMatching(capture(events));
+        assertThat(events.get(0)).isEqualTo(new TrialEnded(SUBSCRIPTION, AGENCY, false, TRIAL_ENDS));
+    }
+
+    @Test
     void aTrialEndingWithACardStartsAPaidPeriodInvoicedAndPaidAtOnce() {
         clock.set(TRIAL_ENDS.plusSeconds(5));
         List<Object> events = run(trial, customer, card, scheduled("trial-end", TRIAL_ENDS));

@@ -9,7 +9,15 @@ public final class PostgresDatabase {
     }
 
     public static void register(DynamicPropertyRegistry registry) {
-        TestDatabase db = TestDatabase.shared("wpm_command_test");
+        register(registry, "wpm_command_test");
+    }
+
+    /**
+     * A database of its own for a test whose background work (deadlines) another cached test context on the shared
+     * database could otherwise pick up with its own clock and mail server.
+     */
+    public static void register(DynamicPropertyRegistry registry, String databasePrefix) {
+        TestDatabase db = TestDatabase.shared(databasePrefix);
         registry.add("spring.datasource.url", db::url);
         registry.add("spring.datasource.username", db::user);
         registry.add("spring.datasource.password", db::password);
