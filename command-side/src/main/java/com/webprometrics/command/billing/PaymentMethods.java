@@ -22,11 +22,13 @@ class PaymentMethods {
     private final Repository<ProviderEvent> providerEvents;
     private final StripeApi provider;
     private final Invoicing invoicing;
+    private final BillingNotices notices;
 
     PaymentMethods(@Qualifier("subscriptionRepository") Repository<Subscription> subscriptions,
                    @Qualifier("providerEventRepository") Repository<ProviderEvent> providerEvents, StripeApi provider,
-                   Invoicing invoicing) {
+                   Invoicing invoicing, BillingNotices notices) {
         this.invoicing = invoicing;
+        this.notices = notices;
         this.subscriptions = subscriptions;
         this.providerEvents = providerEvents;
         this.provider = provider;
@@ -117,7 +119,11 @@ class PaymentMethods {
             }
             case "payment_intent.succeeded" -> {
                 if (object != null && object.invoiceId() != null) {
+                    Subscription.Status before = subscription.status();
                     aggregate.execute(s -> s.paid(object.invoiceId(), object.paymentIntentId(), at));
+                    if (before != subscription.status() && subscription.status() == Subscription.Status.ACTIVE) {
+                        notices.reactivated(subscription); // a payment whose own answer was lost
+                    }
                 }
             }
             case "charge.refunded" -> invoiceOf(subscription, object).ifPresent(invoice ->
