@@ -129,9 +129,8 @@ class BillingCycle {
      */
     @CommandHandler
     void handle(ChangePlan command) {
-        Aggregate<Subscription> aggregate = subscriptions.load(command.subscriptionId().toString());
+        Aggregate<Subscription> aggregate = owned(command.subscriptionId(), command.agencyId());
         Subscription subscription = aggregate.invoke(s -> s);
-        subscription.requireAgency(command.agencyId());
         Instant wall = clock.instant();
         fromProvider(() -> catchUp(aggregate, subscription, wall)); // an overdue renewal first: it sets the period
         Instant now = subscription.billingNow(wall);
@@ -163,8 +162,7 @@ class BillingCycle {
 
     @CommandHandler
     Preview handle(PreviewPlanChange command) {
-        Subscription subscription = subscriptions.load(command.subscriptionId().toString()).invoke(s -> s);
-        subscription.requireAgency(command.agencyId());
+        Subscription subscription = owned(command.subscriptionId(), command.agencyId()).invoke(s -> s);
         Instant now = subscription.billingNow(clock.instant());
         BillingProperties.Plan terms = command.terms();
         if (subscription.plan().equals(command.plan()) && subscription.pendingPlan() == null) {
@@ -190,9 +188,8 @@ class BillingCycle {
 
     @CommandHandler
     void handle(CancelSubscription command) {
-        Aggregate<Subscription> aggregate = subscriptions.load(command.subscriptionId().toString());
+        Aggregate<Subscription> aggregate = owned(command.subscriptionId(), command.agencyId());
         Subscription subscription = aggregate.invoke(s -> s);
-        subscription.requireAgency(command.agencyId());
         if (subscription.status() != Status.TRIALING && subscription.status() != Status.ACTIVE) {
             throw SubscriptionRejection.NOT_CANCELABLE.get();
         }
@@ -207,9 +204,8 @@ class BillingCycle {
     /** Takes back a scheduled cancellation; a canceled subscription starts again with a paid period from now. */
     @CommandHandler
     void handle(ResumeSubscription command) {
-        Aggregate<Subscription> aggregate = subscriptions.load(command.subscriptionId().toString());
+        Aggregate<Subscription> aggregate = owned(command.subscriptionId(), command.agencyId());
         Subscription subscription = aggregate.invoke(s -> s);
-        subscription.requireAgency(command.agencyId());
         Instant wall = clock.instant();
         if (subscription.status() == Status.CANCELED) {
             if (subscription.openInvoiceId() != null) {
@@ -233,9 +229,8 @@ class BillingCycle {
      */
     @CommandHandler
     void handle(EndTrialNow command) {
-        Aggregate<Subscription> aggregate = subscriptions.load(command.subscriptionId().toString());
+        Aggregate<Subscription> aggregate = owned(command.subscriptionId(), command.agencyId());
         Subscription subscription = aggregate.invoke(s -> s);
-        subscription.requireAgency(command.agencyId());
         if (subscription.status() != Status.TRIALING) {
             throw SubscriptionRejection.NOT_TRIALING.get();
         }
@@ -255,9 +250,8 @@ class BillingCycle {
     /** The owner's "pay now": one attempt with the saved card, outside the retry schedule. */
     @CommandHandler
     Payment handle(PayInvoice command) {
-        Aggregate<Subscription> aggregate = subscriptions.load(command.subscriptionId().toString());
+        Aggregate<Subscription> aggregate = owned(command.subscriptionId(), command.agencyId());
         Subscription subscription = aggregate.invoke(s -> s);
-        subscription.requireAgency(command.agencyId());
         Subscription.InvoiceState invoice = subscription.invoice(command.invoiceId());
         if (invoice == null) {
             throw SubscriptionRejection.INVOICE_NOT_FOUND.get();
@@ -308,6 +302,13 @@ class BillingCycle {
         }
         aggregate.execute(s -> s.issue(invoicing.issue(s, invoiceId, kind, lines, at, periodStart, periodEnd)));
         settle(aggregate, subscription, invoiceId, outcome, at, true);
+    }
+
+    /** The agency's subscription; another agency's is not found. */
+    private Aggregate<Subscription> owned(UUID subscriptionId, UUID agencyId) {
+        Aggregate<Subscription> aggregate = subscriptions.load(subscriptionId.toString());
+        aggregate.invoke(s -> s).requireAgency(agencyId);
+        return aggregate;
     }
 
     /** Runs whatever the billing clock has reached before a change that depends on the current period. */

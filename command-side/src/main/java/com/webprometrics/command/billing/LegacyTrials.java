@@ -60,15 +60,18 @@ public class LegacyTrials {
         scheduleUnscheduled();
     }
 
-    /** Subscriptions from before the renewal process have never had a step scheduled: running one schedules it. */
+    /**
+     * Subscriptions from before the renewal process have never had a step scheduled: running one schedules it. Those
+     * the renewal process already follows (an association) are left out in one query; one it has not reached yet is
+     * asked too, and appends nothing (its step is scheduled already).
+     */
     private void scheduleUnscheduled() {
+        java.util.Set<String> followed = new java.util.HashSet<>(jdbc.queryForList(
+                "SELECT association_value FROM command.association_value_entry WHERE association_key = 'subscriptionId'",
+                String.class));
         for (UUID agency : jdbc.queryForList("SELECT agency_id FROM command.seat_quota", UUID.class)) {
             UUID subscription = SubscriptionIds.of(agency);
-            boolean scheduled = !jdbc.queryForList("""
-                    SELECT 1 FROM event_store.domain_event_entry WHERE aggregate_identifier = ?
-                    AND payload_type = 'com.webprometrics.events.billing.BillingStepScheduled' LIMIT 1""",
-                    Integer.class, subscription.toString()).isEmpty();
-            if (!scheduled) {
+            if (!followed.contains(subscription.toString())) {
                 try {
                     commands.send(new SubscriptionCommands.RunBillingStep(subscription));
                 } catch (RuntimeException e) {

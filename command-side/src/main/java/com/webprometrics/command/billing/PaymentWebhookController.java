@@ -63,7 +63,7 @@ class PaymentWebhookController {
     Received receive(@RequestBody(required = false) byte[] body,
                      @RequestHeader(value = "Stripe-Signature", required = false) String signature) {
         byte[] raw = body == null ? new byte[0] : body;
-        Optional<WebhookSignature.Failure> failure = WebhookSignature.check(signature, raw, properties.secrets(),
+        Optional<WebhookSignature.Failure> failure = WebhookSignature.check(signature, raw, properties.webhookSecrets(),
                 properties.webhookTolerance(), clock.instant());
         if (failure.isPresent()) { // no webhook secret configured: nothing matches
             throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-signature", "Invalid signature",

@@ -78,7 +78,7 @@ public final class RenewalBenchmark {
                 app.close();
             }
         }
-        System.exit(0);
+        System.exit(0); // a harness, not a test: whatever thread a library left running must not keep the JVM
     }
 
     private static void run(ConfigurableApplicationContext app, int n, int threads, int standInPort, String secret,

@@ -4,7 +4,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,15 +13,16 @@ import java.util.List;
  * with generated keys when none are configured.
  */
 @ConfigurationProperties("wpm.billing.provider")
-public record ProviderProperties(URI apiUrl, String secretKey, String webhookSecrets, Duration webhookTolerance,
+public record ProviderProperties(URI apiUrl, String secretKey, List<String> webhookSecrets, Duration webhookTolerance,
                                  Duration timeout) {
 
-    public boolean configured() {
-        return secretKey != null && !secretKey.isBlank() && !secrets().isEmpty();
+    /** Bound from the comma-separated setting once, not split again for every webhook. */
+    public ProviderProperties {
+        webhookSecrets = webhookSecrets == null ? List.of()
+                : webhookSecrets.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    public List<String> secrets() {
-        return webhookSecrets == null ? List.of() : Arrays.stream(webhookSecrets.split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+    public boolean configured() {
+        return secretKey != null && !secretKey.isBlank() && !webhookSecrets.isEmpty();
     }
 }
