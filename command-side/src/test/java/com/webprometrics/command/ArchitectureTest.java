@@ -48,6 +48,7 @@ class ArchitectureTest {
         classes().that().resideInAPackage("com.webprometrics.events..")
                 .and().resideOutsideOfPackage("com.webprometrics.events..upcasting..")
                 .and().doNotHaveSimpleName("package-info")
+                .and().areNotAnnotations() // PersonalData, which marks their personal fields
                 .should().beRecords()
                 .andShould().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.webprometrics.events..",
                         "org.axonframework.serialization..")

@@ -234,6 +234,11 @@ public final class Stack implements AutoCloseable {
         return repoRoot;
     }
 
+    /** Where this stack's command side publishes its audit checkpoints (the anchor outside the database). */
+    public Path auditSinkFile() {
+        return RepoLayout.systemTestsDir().resolve("target/wpm-data/audit-" + database + ".ndjson");
+    }
+
     public Path logFile(String service) {
         return logDir.resolve(service + (name.isEmpty() ? "" : "-" + name) + ".log");
     }
@@ -337,6 +342,9 @@ public final class Stack implements AutoCloseable {
         env.put("WPM_PAYMENT_SECRET_KEY", paymentKey);
         env.put("WPM_PAYMENT_WEBHOOK_SECRET", paymentWebhookSecret);
         env.put("WPM_BILLING_TEST_CLOCKS", "true");
+        // a checkpoint soon after each test's writes, and a sink of this stack's own (stacks share the data dir)
+        env.put("WPM_AUDIT_CHECKPOINT_INTERVAL", "1s");
+        env.put("WPM_AUDIT_SINK_FILE", auditSinkFile().toString());
         env.putAll(extraEnv);
         return env;
     }

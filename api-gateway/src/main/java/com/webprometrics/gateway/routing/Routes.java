@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * Which backend serves an {@code /api} request. GET/HEAD → query-side, every other method → command-side, with two
- * exceptions. Always command-side: {@code GET /api/auth/jwks}, {@code GET /api/integrations/providers} and
+ * exceptions. Always command-side: {@code GET /api/auth/jwks}, {@code GET /api/audit/checkpoint-key} (the command
+ * side holds the checkpoint key), {@code GET /api/integrations/providers} and
  * {@code GET /api/subscriptions/plans} (the command side owns the connector registry, the plans and their
  * configuration), {@code GET /api/integrations/oauth/callback},
  * {@code GET /api/reports/{id}/deliveries/{deliveryId}/file} (the bytes a delivery e-mailed, kept where they were
@@ -48,7 +49,8 @@ public final class Routes {
 
     private static boolean alwaysCommand(String method, boolean read, String path) {
         return under(path, "/api/ops/command-tables") || under(path, "/api/ops/billing")
-                || read && (path.equals("/api/auth/jwks") || path.equals("/api/integrations/providers")
+                || read && (path.equals("/api/auth/jwks") || path.equals("/api/audit/checkpoint-key")
+                        || path.equals("/api/integrations/providers")
                         || path.equals("/api/subscriptions/plans") || isDeliveredFile(path))
                 || method.equals("GET") && path.equals("/api/integrations/oauth/callback");
     }

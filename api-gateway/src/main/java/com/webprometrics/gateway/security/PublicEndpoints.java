@@ -31,6 +31,7 @@ public final class PublicEndpoints {
             PATHS.matcher(HttpMethod.POST, "/api/auth/password-reset/confirm"),
             PATHS.matcher(HttpMethod.GET, "/api/auth/jwks"),
             PATHS.matcher(HttpMethod.HEAD, "/api/auth/jwks"),
+            PATHS.matcher(HttpMethod.GET, "/api/audit/checkpoint-key"),
             PATHS.matcher(HttpMethod.POST, "/api/webhooks/payments/**"),
             PATHS.matcher(HttpMethod.GET, "/api/integrations/oauth/callback"));
 

@@ -1,6 +1,11 @@
 package com.webprometrics.command.auth;
 
+import com.webprometrics.command.billing.BillingStanding;
+import com.webprometrics.command.privacy.PrivacyCommands;
+import com.webprometrics.command.privacy.PrivacyRejection;
 import com.webprometrics.events.auth.AgencyRegistered;
+import com.webprometrics.events.privacy.PersonalDataErased;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -27,6 +32,19 @@ public class Agency {
     /** For other aggregates' handlers (reports schedule deliveries in it): the agency's IANA time zone. */
     public String timeZone() {
         return timeZone == null ? "UTC" : timeZone;
+    }
+
+    /** A closed agency only: every key held for it goes, the agency's own included. */
+    @CommandHandler
+    void handle(PrivacyCommands.EraseAgencyData command, BillingStanding standing) {
+        if (agencyId == null || !agencyId.equals(command.agencyId())) {
+            throw PrivacyRejection.NOT_FOUND.get();
+        }
+        if (!standing.isCanceled(agencyId)) {
+            throw PrivacyRejection.AGENCY_OPEN.get();
+        }
+        apply(new PersonalDataErased(command.erasureId(), agencyId, "agency", agencyId, command.subjects(),
+                command.reason(), command.requestedBy()));
     }
 
     @EventSourcingHandler

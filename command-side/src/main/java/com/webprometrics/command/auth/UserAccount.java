@@ -1,26 +1,30 @@
 package com.webprometrics.command.auth;
 
-import com.webprometrics.command.auth.AuthCommands.LoginOutcome;
 import com.webprometrics.command.auth.AuthCommands.GrantOps;
+import com.webprometrics.command.auth.AuthCommands.LoginOutcome;
 import com.webprometrics.command.auth.AuthCommands.RecordLoginAttempt;
 import com.webprometrics.command.auth.AuthCommands.RecordPasswordChange;
 import com.webprometrics.command.auth.AuthCommands.RevokeOps;
+import com.webprometrics.command.privacy.PrivacyCommands;
+import com.webprometrics.command.privacy.PrivacyRejection;
 import com.webprometrics.command.team.TeamCommands.ChangeUserRole;
 import com.webprometrics.command.team.TeamCommands.DeactivateUser;
+import com.webprometrics.command.team.TeamRejection;
 import com.webprometrics.events.auth.LoginFailed;
 import com.webprometrics.events.auth.LoginSucceeded;
 import com.webprometrics.events.auth.OpsRoleGranted;
 import com.webprometrics.events.auth.OpsRoleRevoked;
 import com.webprometrics.events.auth.UserCredentialsChanged;
 import com.webprometrics.events.auth.UserRegistered;
+import com.webprometrics.events.privacy.PersonalDataErased;
 import com.webprometrics.events.team.UserDeactivated;
 import com.webprometrics.events.team.UserRoleChanged;
-import com.webprometrics.command.team.TeamRejection;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -42,6 +46,8 @@ public class UserAccount {
     private boolean active;
     private int consecutiveFailures;
     private boolean ops;
+    private UUID invitationId;
+    private boolean erased;
 
     protected UserAccount() {
     }
@@ -122,6 +128,29 @@ public class UserAccount {
         apply(new UserDeactivated(userId, agencyId));
     }
 
+    /** Only a deactivated member's data, once: with the key of the invitation they joined through. */
+    @CommandHandler
+    void handle(PrivacyCommands.EraseMemberData command) {
+        if (!command.agencyId().equals(agencyId)) {
+            throw PrivacyRejection.NOT_FOUND.get();
+        }
+        if (active) {
+            throw PrivacyRejection.MEMBER_ACTIVE.get();
+        }
+        if (erased) {
+            throw PrivacyRejection.ALREADY_ERASED.get();
+        }
+        List<String> subjects = invitationId == null ? List.of("user:" + userId)
+                : List.of("user:" + userId, "invitation:" + invitationId);
+        apply(new PersonalDataErased(command.erasureId(), agencyId, "user", userId, subjects, command.reason(),
+                command.requestedBy()));
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErased event) {
+        erased = true;
+    }
+
     private void requireSameAgency(UUID agency) {
         if (!agencyId.equals(agency)) {
             throw TeamRejection.USER_NOT_FOUND.get();
@@ -134,6 +163,7 @@ public class UserAccount {
         agencyId = event.agencyId();
         role = Role.valueOf(event.role());
         active = true;
+        invitationId = event.invitationId();
     }
 
     @EventSourcingHandler

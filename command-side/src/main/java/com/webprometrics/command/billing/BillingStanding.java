@@ -12,6 +12,9 @@ public interface BillingStanding {
     /** @throws com.webprometrics.platform.web.ProblemException 402 naming the subscription when it is not */
     void requireGoodStanding(UUID agencyId);
 
+    /** Whether the agency's subscription is canceled: the agency is closed. */
+    boolean isCanceled(UUID agencyId);
+
     /**
      * The SQL condition that leaves out rows of agencies not in good standing; {@code agencyIdColumn} is qualified
      * with its table (unqualified, it would name the standing table's own column).

@@ -45,6 +45,12 @@ class BillingStandingTable implements BillingStanding, EventFedTable {
     }
 
     @Override
+    public boolean isCanceled(UUID agencyId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM command.billing_standing "
+                + "WHERE agency_id = ? AND status = 'canceled')", Boolean.class, agencyId));
+    }
+
+    @Override
     public List<String> tables() {
         return List.of("command.billing_standing");
     }

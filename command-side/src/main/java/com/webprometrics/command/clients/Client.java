@@ -4,15 +4,19 @@ import com.webprometrics.command.clients.ClientCommands.ArchiveClient;
 import com.webprometrics.command.clients.ClientCommands.CreateClient;
 import com.webprometrics.command.clients.ClientCommands.RestoreClient;
 import com.webprometrics.command.clients.ClientCommands.UpdateClientDetails;
+import com.webprometrics.command.privacy.PrivacyCommands;
+import com.webprometrics.command.privacy.PrivacyRejection;
 import com.webprometrics.events.clients.ClientArchived;
 import com.webprometrics.events.clients.ClientCreated;
 import com.webprometrics.events.clients.ClientDetailsUpdated;
 import com.webprometrics.events.clients.ClientRestored;
+import com.webprometrics.events.privacy.PersonalDataErased;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -52,6 +56,16 @@ public class Client {
         }
         apply(new ClientDetailsUpdated(clientId, agencyId, next.name(), next.website(), next.industry(),
                 next.contactEmail(), next.notes()));
+    }
+
+    /** The contact's e-mail (and the report recipients kept under the same key) read as erased from now on. */
+    @CommandHandler
+    void handle(PrivacyCommands.EraseClientContact command) {
+        if (!command.agencyId().equals(agencyId)) {
+            throw PrivacyRejection.NOT_FOUND.get();
+        }
+        apply(new PersonalDataErased(command.erasureId(), command.agencyId(), "client-contact", command.clientId(),
+                List.of("client-contact:" + command.clientId()), command.reason(), command.requestedBy()));
     }
 
     @CommandHandler

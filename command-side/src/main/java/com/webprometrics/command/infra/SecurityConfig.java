@@ -45,7 +45,7 @@ public class SecurityConfig {
                 java.util.stream.Stream.of(OAUTH_CALLBACK, PAYMENT_WEBHOOKS)).toArray(String[]::new);
         ResourceServerSecurity.apply(http, jwtDecoder, ignoreBearer).authorizeHttpRequests(auth -> {
             auth.requestMatchers(HttpMethod.POST, PUBLIC_AUTH).permitAll()
-                    .requestMatchers(HttpMethod.GET, "/api/auth/jwks").permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/auth/jwks", "/api/audit/checkpoint-key").permitAll()
                     .requestMatchers(HttpMethod.GET, OAUTH_CALLBACK).permitAll()
                     .requestMatchers(HttpMethod.POST, PAYMENT_WEBHOOKS).permitAll()
                     .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/error").permitAll()

@@ -23,5 +23,8 @@ public final class PostgresDatabase {
         registry.add("spring.datasource.password", db::password);
         // the generated master key of the credential store goes under target/, not into the checkout
         registry.add("wpm.credentials.data-dir", () -> "target/wpm-test-data");
+        // each database's audit checkpoints in a sink of its own, under target/
+        registry.add("wpm.audit.sink-file", () -> "target/wpm-test-data/audit-"
+                + db.url().substring(db.url().lastIndexOf('/') + 1) + ".ndjson");
     }
 }

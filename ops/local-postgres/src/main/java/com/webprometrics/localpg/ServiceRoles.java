@@ -50,7 +50,7 @@ public final class ServiceRoles {
             GATEWAY, "wpm_gateway");
     /** Schema → the role that owns it. */
     private static final Map<String, String> OWNERS = Map.of("command", "wpm_command", "event_store", "wpm_command",
-            "query", "wpm_query", "gateway", "wpm_gateway");
+            "privacy", "wpm_command", "query", "wpm_query", "gateway", "wpm_gateway");
 
     private ServiceRoles() {
     }
@@ -110,6 +110,10 @@ public final class ServiceRoles {
                 st.execute("grant select on all sequences in schema event_store to wpm_query");
                 st.execute("alter default privileges for role wpm_command in schema event_store grant select on tables to wpm_query");
                 st.execute("alter default privileges for role wpm_command in schema event_store grant select on sequences to wpm_query");
+                // the data subjects' keys: the query side reads events' personal data, so it reads their keys
+                st.execute("grant usage on schema privacy to wpm_query");
+                st.execute("grant select on all tables in schema privacy to wpm_query");
+                st.execute("alter default privileges for role wpm_command in schema privacy grant select on tables to wpm_query");
             } finally {
                 st.execute("select pg_advisory_unlock(hashtext('wpm service roles'))");
             }

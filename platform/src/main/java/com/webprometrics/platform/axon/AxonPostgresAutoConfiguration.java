@@ -7,6 +7,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.webprometrics.platform.axon.eventstore.AppendSignal;
 import com.webprometrics.platform.axon.eventstore.PostgresEventStorageEngine;
 import com.webprometrics.platform.axon.eventstore.SnapshotSerializer;
+import com.webprometrics.platform.privacy.PersonalDataReader;
+import com.webprometrics.platform.privacy.PersonalDataSerializer;
+import com.webprometrics.platform.privacy.PersonalDataWriter;
+import com.webprometrics.platform.privacy.SubjectKeys;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
@@ -81,6 +85,19 @@ public class AxonPostgresAutoConfiguration {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    /** The data subjects' keys ({@code privacy.subject_keys}): the command side writes them, both sides read. */
+    @Bean
+    @ConditionalOnMissingBean
+    public SubjectKeys subjectKeys(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        return new SubjectKeys(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PersonalDataReader personalDataReader(SubjectKeys keys) {
+        return new PersonalDataReader(keys);
+    }
+
     /** Wakes the query side after appends (see {@link AppendSignal} for why not a trigger). */
     @Bean
     public AppendSignal appendSignal(DataSource dataSource, PlatformTransactionManager transactions,
@@ -111,6 +128,9 @@ public class AxonPostgresAutoConfiguration {
     @ConditionalOnMissingBean(EventStorageEngine.class)
     public PostgresEventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 ObjectMapper defaultAxonObjectMapper,
+                                                 ObjectProvider<PersonalDataWriter> personalDataWriter,
+                                                 PersonalDataReader personalDataReader,
                                                  ObjectProvider<SnapshotSerializer> snapshotSerializer,
                                                  ObjectProvider<SnapshotFilter> snapshotFilter,
                                                  Configuration configuration, ConnectionProvider connectionProvider,
@@ -127,7 +147,8 @@ public class AxonPostgresAutoConfiguration {
                         .orElse(defaultSerializer))
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(AxonPostgresAutoConfiguration::isUniqueViolation)
-                .eventSerializer(eventSerializer)
+                .eventSerializer(new PersonalDataSerializer(eventSerializer, defaultAxonObjectMapper,
+                        personalDataWriter.getIfAvailable(), personalDataReader))
                 .snapshotFilter(snapshotFilter.getIfAvailable(configuration::snapshotFilter))
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)

@@ -1,5 +1,7 @@
 package com.webprometrics.query.billing;
 
+import com.webprometrics.query.privacy.Erasures;
+import com.webprometrics.events.privacy.PersonalDataErased;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webprometrics.events.billing.InvoiceDisputed;
@@ -74,6 +76,14 @@ class InvoiceProjection {
     @EventHandler
     void on(InvoiceDisputed e) {
         writes.update("UPDATE query.invoices_view SET disputed = TRUE WHERE invoice_id = ?", e.invoiceId());
+    }
+
+    @EventHandler
+    void on(PersonalDataErased e) {
+        for (java.util.UUID agency : Erasures.ids(e, "agency")) {
+            writes.update("UPDATE query.invoices_view SET buyer = jsonb_set(buyer, '{email}', to_jsonb(?::text)) "
+                    + "WHERE agency_id = ? AND buyer ? 'email'", Erasures.ERASED, agency);
+        }
     }
 
     @ResetHandler

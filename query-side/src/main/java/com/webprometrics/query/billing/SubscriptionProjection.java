@@ -1,5 +1,7 @@
 package com.webprometrics.query.billing;
 
+import com.webprometrics.query.privacy.Erasures;
+import com.webprometrics.events.privacy.PersonalDataErased;
 import com.webprometrics.events.billing.BillingClockAdvanced;
 import com.webprometrics.events.billing.BillingDetailsChanged;
 import com.webprometrics.events.billing.BillingStepScheduled;
@@ -197,6 +199,14 @@ class SubscriptionProjection {
                 UPDATE query.subscriptions_view SET card_brand = NULL, card_last4 = NULL, card_exp_month = NULL,
                     card_exp_year = NULL
                 WHERE agency_id = ?""", e.agencyId());
+    }
+
+    @EventHandler
+    void on(PersonalDataErased e) {
+        for (java.util.UUID agency : Erasures.ids(e, "agency")) {
+            writes.update("UPDATE query.subscriptions_view SET billing_email = ? WHERE agency_id = ? "
+                    + "AND billing_email IS NOT NULL", Erasures.ERASED, agency);
+        }
     }
 
     @ResetHandler

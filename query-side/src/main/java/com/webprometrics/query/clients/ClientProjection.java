@@ -1,5 +1,7 @@
 package com.webprometrics.query.clients;
 
+import com.webprometrics.query.privacy.Erasures;
+import com.webprometrics.events.privacy.PersonalDataErased;
 import com.webprometrics.events.clients.ClientArchived;
 import com.webprometrics.events.clients.ClientCreated;
 import com.webprometrics.events.clients.ClientDetailsUpdated;
@@ -60,6 +62,14 @@ class ClientProjection {
     @EventHandler
     void on(ClientRestored e, @SequenceNumber long sequence, @Timestamp Instant at) {
         status(e.clientId(), "active", sequence, at);
+    }
+
+    @EventHandler
+    void on(PersonalDataErased e) {
+        for (java.util.UUID client : Erasures.ids(e, "client-contact")) {
+            writes.update("UPDATE query.clients_view SET contact_email = ? WHERE client_id = ? AND contact_email IS NOT NULL",
+                    Erasures.ERASED, client);
+        }
     }
 
     @ResetHandler

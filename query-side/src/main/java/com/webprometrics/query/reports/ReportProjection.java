@@ -1,5 +1,7 @@
 package com.webprometrics.query.reports;
 
+import com.webprometrics.query.privacy.Erasures;
+import com.webprometrics.events.privacy.PersonalDataErased;
 import com.webprometrics.events.reports.ReportChanged;
 import com.webprometrics.events.reports.ReportCreated;
 import com.webprometrics.events.reports.ReportDeleted;
@@ -128,6 +130,17 @@ class ReportProjection {
                 e.nextAttemptAt() == null ? "failed" : "retrying", e.attempt(), e.reason(), e.message(),
                 e.nextAttemptAt() == null ? null : ts(e.nextAttemptAt()), position(token), e.deliveryId(),
                 position(token));
+    }
+
+    @EventHandler
+    void on(PersonalDataErased e) {
+        for (java.util.UUID client : Erasures.ids(e, "client-contact")) {
+            jdbc.update("UPDATE query.reports_view SET schedule_recipients = array_fill(?::text, "
+                    + "ARRAY[cardinality(schedule_recipients)]) WHERE client_id = ? AND schedule_recipients IS NOT NULL",
+                    Erasures.ERASED, client);
+            jdbc.update("UPDATE query.report_deliveries_view SET recipients = array_fill(?::text, "
+                    + "ARRAY[cardinality(recipients)]) WHERE client_id = ?", Erasures.ERASED, client);
+        }
     }
 
     @ResetHandler

@@ -1,5 +1,7 @@
 package com.webprometrics.query.team;
 
+import com.webprometrics.query.privacy.Erasures;
+import com.webprometrics.events.privacy.PersonalDataErased;
 import com.webprometrics.events.auth.AgencyRegistered;
 import com.webprometrics.events.auth.LoginSucceeded;
 import com.webprometrics.events.auth.UserRegistered;
@@ -72,6 +74,17 @@ class TeamProjection {
     @EventHandler
     void on(InvitationAccepted e) {
         writes.update("UPDATE query.invitations_view SET status = 'accepted' WHERE invitation_id = ?", e.invitationId());
+    }
+
+    @EventHandler
+    void on(PersonalDataErased e) {
+        for (java.util.UUID user : Erasures.ids(e, "user")) {
+            writes.update("UPDATE query.users_view SET name = ?, email = ? WHERE user_id = ?", Erasures.ERASED,
+                    Erasures.ERASED, user);
+        }
+        for (java.util.UUID invitation : Erasures.ids(e, "invitation")) {
+            writes.update("UPDATE query.invitations_view SET email = ? WHERE invitation_id = ?", Erasures.ERASED, invitation);
+        }
     }
 
     @ResetHandler

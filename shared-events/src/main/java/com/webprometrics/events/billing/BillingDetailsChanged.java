@@ -1,5 +1,7 @@
 package com.webprometrics.events.billing;
 
+import com.webprometrics.events.PersonalData;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -9,5 +11,5 @@ import java.util.UUID;
  */
 public record BillingDetailsChanged(UUID subscriptionId, UUID agencyId, String legalName, List<String> addressLines,
                                     String postalCode, String city, String country, String vatId,
-                                    String billingEmail) {
+                                    @PersonalData(subject = "agency", id = "agencyId") String billingEmail) {
 }

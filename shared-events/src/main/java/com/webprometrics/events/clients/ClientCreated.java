@@ -1,7 +1,9 @@
 package com.webprometrics.events.clients;
 
+import com.webprometrics.events.PersonalData;
+
 import java.util.UUID;
 
 public record ClientCreated(UUID clientId, UUID agencyId, String name, String website, String industry,
-                            String contactEmail, String notes) {
+                            @PersonalData(subject = "client-contact", id = "clientId") String contactEmail, String notes) {
 }

@@ -1,5 +1,7 @@
 package com.webprometrics.events.reports;
 
+import com.webprometrics.events.PersonalData;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,6 +14,6 @@ import java.util.UUID;
  * when the file was rendered.
  */
 public record ReportDelivered(UUID reportId, UUID agencyId, UUID clientId, UUID deliveryId, String format,
-                              LocalDate from, LocalDate to, List<String> recipients, String fileName, String sha256,
+                              LocalDate from, LocalDate to, @PersonalData(subject = "client-contact", id = "clientId") List<String> recipients, String fileName, String sha256,
                               long sizeBytes, long dataPosition, Instant deliveredAt, int attempt) {
 }

@@ -1,5 +1,7 @@
 package com.webprometrics.events.reports;
 
+import com.webprometrics.events.PersonalData;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -12,5 +14,5 @@ import java.util.UUID;
  * @param title the report's title when it was requested, for the e-mail (added later: null in older events)
  */
 public record ReportDeliveryRequested(UUID reportId, UUID agencyId, UUID clientId, UUID deliveryId, String trigger,
-                                      String format, List<String> recipients, LocalDate asOf, String title) {
+                                      String format, @PersonalData(subject = "client-contact", id = "clientId") List<String> recipients, LocalDate asOf, String title) {
 }

@@ -1,5 +1,7 @@
 package com.webprometrics.events.reports;
 
+import com.webprometrics.events.PersonalData;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -9,5 +11,5 @@ import java.util.UUID;
  * whenever the schedule changes; the latest one is in force. Recipients are the only personal data here.
  */
 public record ReportScheduled(UUID reportId, UUID agencyId, UUID clientId, String frequency, String format,
-                              List<String> recipients, String timeZone) {
+                              @PersonalData(subject = "client-contact", id = "clientId") List<String> recipients, String timeZone) {
 }

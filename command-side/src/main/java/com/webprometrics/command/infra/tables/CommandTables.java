@@ -12,7 +12,6 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -44,11 +43,13 @@ public class CommandTables {
     private final org.axonframework.config.Configuration axon;
 
     CommandTables(List<EventFedTable> tables, JdbcTemplate jdbc, TransactionTemplate tx,
-                  @Qualifier("eventSerializer") Serializer serializer, @Lazy org.axonframework.config.Configuration axon) {
+                  com.webprometrics.platform.axon.eventstore.PostgresEventStorageEngine storage,
+                  @Lazy org.axonframework.config.Configuration axon) {
         this.tables = tables;
         this.jdbc = jdbc;
         this.tx = tx;
-        this.serializer = serializer;
+        // the event store's own: personal data opened (or erased) exactly as the aggregates and projections read it
+        this.serializer = storage.getEventSerializer();
         this.axon = axon;
     }
 

@@ -1,0 +1,86 @@
+package com.webprometrics.command.audit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the audit log on one background thread of its own: a sealing pass every {@code wpm.audit.seal-interval},
+ * a checkpoint (and its publication) every {@code wpm.audit.checkpoint-interval}. Commands never wait for it. Every
+ * command side runs one; the sealer's row lock lets one seal at a time.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuditProperties.class)
+class AuditSealing implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(AuditSealing.class);
+
+    private final Sealer sealer;
+    private final Checkpointer checkpointer;
+    private final CheckpointPublisher publisher;
+    private final AuditProperties properties;
+    private volatile ScheduledExecutorService executor;
+
+    AuditSealing(Sealer sealer, Checkpointer checkpointer, CheckpointPublisher publisher, AuditProperties properties) {
+        this.sealer = sealer;
+        this.checkpointer = checkpointer;
+        this.publisher = publisher;
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "wpm-audit-sealer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long seal = properties.sealInterval().toMillis();
+        long checkpoint = properties.checkpointInterval().toMillis();
+        started.scheduleWithFixedDelay(this::seal, seal, seal, TimeUnit.MILLISECONDS);
+        started.scheduleWithFixedDelay(this::checkpoint, checkpoint, checkpoint, TimeUnit.MILLISECONDS);
+        executor = started;
+    }
+
+    private void seal() {
+        try {
+            sealer.sealAll();
+        } catch (RuntimeException e) {
+            log.warn("Audit sealing pass failed (next pass retries): {}", e.toString());
+        }
+    }
+
+    private void checkpoint() {
+        try {
+            sealer.sealAll();
+            checkpointer.checkpoint();
+            publisher.publishPending();
+        } catch (RuntimeException e) {
+            log.warn("Audit checkpoint failed (next one retries): {}", e.toString());
+        }
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService running = executor;
+        executor = null;
+        if (running != null) {
+            running.shutdownNow();
+            try {
+                running.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+}

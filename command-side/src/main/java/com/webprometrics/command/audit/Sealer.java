@@ -1,0 +1,106 @@
+package com.webprometrics.command.audit;
+
+import com.webprometrics.auditlog.CompactRange;
+import com.webprometrics.auditlog.EventLeaf;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives committed events their place in their agency's tree. A pass locks the sealer's row (one sealer at a time,
+ * across command sides), then takes, after its cursor, the events of transactions older than every one still running
+ * ({@code pg_snapshot_xmin}): all of them are committed or gone for good, so nothing can later appear below the
+ * cursor. Positions therefore follow the order in which commits become final, never {@code global_index} (which has
+ * gaps and is not commit order). Each event gets the next {@code agencySeq} of its agency and a leaf hash over its
+ * stored bytes; the agency's frontier moves on. Runs beside the commands, never inside one.
+ */
+@Component
+class Sealer {
+    static final int BATCH = 2_000;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+
+    Sealer(JdbcTemplate jdbc, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    /** Seals what is final now, in batches; answers how many events it sealed. */
+    int sealAll() {
+        int total = 0;
+        int sealed;
+        do {
+            sealed = tx.execute(status -> sealBatch());
+            total += sealed;
+        } while (sealed == BATCH);
+        return total;
+    }
+
+    private int sealBatch() {
+        Map<String, Object> cursor = jdbc.queryForMap(
+                "SELECT sealed_tx::text AS tx, sealed_index FROM event_store.audit_sealer WHERE id = 1 FOR UPDATE");
+        String sealedTx = cursor.get("tx") == null ? "0" : (String) cursor.get("tx");
+        long sealedIndex = ((Number) cursor.get("sealed_index")).longValue();
+        List<StoredEvent> events = jdbc.query("""
+                SELECT tx_id::text, global_index, event_identifier, aggregate_identifier, sequence_number, type,
+                       time_stamp, payload_type, payload_revision, payload, meta_data
+                FROM event_store.domain_event_entry
+                WHERE (tx_id, global_index) > (?::xid8, ?) AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+                ORDER BY tx_id, global_index
+                LIMIT ?""", (rs, n) -> new StoredEvent(rs.getString(1), rs.getLong(2), rs.getString(3),
+                rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getBytes(10), rs.getBytes(11)), sealedTx, sealedIndex, BATCH);
+        if (events.isEmpty()) {
+            return 0;
+        }
+        Map<String, CompactRange> trees = load(events);
+        List<Object[]> leaves = new ArrayList<>(events.size());
+        for (StoredEvent event : events) {
+            String agency = event.agencyId();
+            CompactRange tree = trees.get(agency);
+            long agencySeq = tree.size() + 1;
+            byte[] hash = new EventLeaf(agencySeq, event.globalIndex(), agency, event.eventId(), nullToEmpty(event.type()),
+                    event.aggregateId(), event.sequence(), event.payloadType(), nullToEmpty(event.revision()),
+                    event.timestamp(), event.payload(), event.metaData() == null ? new byte[0] : event.metaData())
+                    .leafHash();
+            tree.append(hash);
+            leaves.add(new Object[] {agency, agencySeq, event.globalIndex(), hash});
+        }
+        jdbc.batchUpdate("INSERT INTO event_store.audit_leaf (agency_id, agency_seq, global_index, leaf_hash) "
+                + "VALUES (?, ?, ?, ?)", leaves);
+        jdbc.batchUpdate("""
+                INSERT INTO event_store.audit_agency (agency_id, size, frontier) VALUES (?, ?, ?)
+                ON CONFLICT (agency_id) DO UPDATE SET size = excluded.size, frontier = excluded.frontier""",
+                trees.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue().size(),
+                        e.getValue().toBytes()}).toList());
+        StoredEvent last = events.get(events.size() - 1);
+        jdbc.update("UPDATE event_store.audit_sealer SET sealed_tx = ?::xid8, sealed_index = ? WHERE id = 1",
+                last.txId(), last.globalIndex());
+        return events.size();
+    }
+
+    private Map<String, CompactRange> load(List<StoredEvent> events) {
+        Map<String, CompactRange> trees = new LinkedHashMap<>();
+        String[] agencies = events.stream().map(StoredEvent::agencyId).distinct().toArray(String[]::new);
+        Map<String, CompactRange> stored = new HashMap<>();
+        jdbc.query("SELECT agency_id, size, frontier FROM event_store.audit_agency WHERE agency_id = ANY (?)",
+                rs -> {
+                    stored.put(rs.getString(1), CompactRange.fromBytes(rs.getLong(2), rs.getBytes(3)));
+                }, (Object) agencies);
+        for (String agency : agencies) {
+            trees.put(agency, stored.getOrDefault(agency, new CompactRange()));
+        }
+        return trees;
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,166 @@
+package com.webprometrics.command;
+
+import com.webprometrics.auditlog.CheckpointKey;
+import com.webprometrics.auditlog.CompactRange;
+import com.webprometrics.auditlog.EventLeaf;
+import com.webprometrics.auditlog.SinkLine;
+import com.webprometrics.command.auth.AuthService;
+import com.webprometrics.command.support.PostgresDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sealer beside concurrent writers: every committed event gets exactly one place in its agency's tree, the
+ * agency's tree rebuilt from the stored bytes has the root the sealer kept, checkpoints are signed with the published
+ * key, and the sink holds an append-only chain of them (each consistent with the one before).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"wpm.billing.plans.starter.client-limit=3", "wpm.billing.plans.starter.seat-limit=3",
+                "wpm.integrations.schedule-check=1h"})
+class AuditSealingIntegrationTest {
+    private static final String PASSWORD = "a long enough passphrase";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        PostgresDatabase.register(registry);
+    }
+
+    @Autowired
+    AuthService auth;
+    @Autowired
+    JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+    @org.springframework.beans.factory.annotation.Value("${wpm.audit.sink-file}")
+    String sinkFile;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void concurrentWritersAreSealedOnceEachInContiguousAgencyTreesUnderSignedChainedCheckpoints() throws Exception {
+        List<AuthService.Tokens> agencies = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            agencies.add(auth.signUp("Sealed " + i, "Owner " + i, "sealed-" + UUID.randomUUID() + "@agency.test",
+                    PASSWORD, ZoneId.of("UTC")));
+        }
+        ExecutorService writers = Executors.newFixedThreadPool(6);
+        List<Future<Integer>> done = new ArrayList<>();
+        for (int w = 0; w < 6; w++) {
+            AuthService.Tokens owner = agencies.get(w % agencies.size());
+            done.add(writers.submit(() -> {
+                String client = create(owner.accessToken());
+                int ok = 0;
+                for (int n = 0; n < 40; n++) {
+                    ok += call("PATCH", "/api/clients/" + client, owner.accessToken(), "{\"notes\":\"n" + n + "\"}") == 200 ? 1 : 0;
+                }
+                return ok;
+            }));
+        }
+        for (Future<Integer> f : done) {
+            assertThat(f.get()).isEqualTo(40);
+        }
+        writers.shutdown();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (unsealed() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(unsealed()).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM (SELECT agency_id FROM event_store.audit_leaf "
+                + "GROUP BY agency_id HAVING max(agency_seq) <> count(*) OR min(agency_seq) <> 1) broken", Long.class)).isZero();
+
+        for (AuthService.Tokens owner : agencies) {
+            String agency = owner.agencyId().toString();
+            CompactRange rebuilt = new CompactRange();
+            jdbc.query("""
+                    SELECT l.agency_seq, e.global_index, e.event_identifier, e.type, e.aggregate_identifier,
+                           e.sequence_number, e.payload_type, e.payload_revision, e.time_stamp, e.payload, e.meta_data
+                    FROM event_store.audit_leaf l JOIN event_store.domain_event_entry e ON e.global_index = l.global_index
+                    WHERE l.agency_id = ? ORDER BY l.agency_seq""", rs -> {
+                rebuilt.append(new EventLeaf(rs.getLong(1), rs.getLong(2), agency, rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8) == null ? "" : rs.getString(8),
+                        rs.getString(9), rs.getBytes(10), rs.getBytes(11)).leafHash());
+            }, agency);
+            Map<String, Object> kept = jdbc.queryForMap("SELECT size, frontier FROM event_store.audit_agency WHERE agency_id = ?", agency);
+            assertThat(rebuilt.size()).isEqualTo(((Number) kept.get("size")).longValue()).isGreaterThan(80);
+            assertThat(rebuilt.root()).isEqualTo(CompactRange.fromBytes(rebuilt.size(), (byte[]) kept.get("frontier")).root());
+        }
+
+        // checkpoints: signed with the published key, and the sink's lines chain
+        CheckpointKey published = CheckpointKey.fromJwk(get("/api/audit/checkpoint-key"));
+        Path sink = Path.of(sinkFile);
+        deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long logged;
+        do {
+            Thread.sleep(200);
+            logged = jdbc.queryForObject("SELECT count(*) FROM event_store.audit_agency WHERE size > logged_size", Long.class);
+        } while (logged > 0 && System.nanoTime() < deadline);
+        assertThat(logged).isZero();
+        deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (jdbc.queryForObject("SELECT count(*) FROM event_store.audit_checkpoint WHERE NOT published", Long.class) > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        List<SinkLine> lines = Files.readAllLines(sink).stream().filter(l -> !l.isBlank()).map(SinkLine::parse).toList();
+        assertThat(lines).isNotEmpty();
+        for (int i = 0; i < lines.size(); i++) {
+            SinkLine line = lines.get(i);
+            assertThat(line.checkpoint().verify(published)).as("signature of line " + i).isTrue();
+            assertThat(line.checkpoint().keyId()).isEqualTo(published.keyId());
+            if (i > 0) {
+                assertThat(line.consistency()).as("line " + i + " proves its predecessor").isNotNull();
+                assertThat(line.consistency().fromSize()).isEqualTo(lines.get(i - 1).checkpoint().size());
+                assertThat(line.consistency().verifies(line.checkpoint())).isTrue();
+            }
+        }
+    }
+
+    private long unsealed() {
+        return jdbc.queryForObject("SELECT count(*) FROM event_store.domain_event_entry e WHERE NOT EXISTS "
+                + "(SELECT 1 FROM event_store.audit_leaf l WHERE l.global_index = e.global_index)", Long.class);
+    }
+
+    private String create(String token) throws Exception {
+        HttpResponse<String> r = send("POST", "/api/clients", token, "{\"name\":\"Sealed client " + UUID.randomUUID() + "\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("id").asText();
+    }
+
+    private String get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private int call(String method, String path, String token, String json) throws Exception {
+        return send(method, path, token, json).statusCode();
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
