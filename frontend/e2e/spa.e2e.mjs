@@ -75,8 +75,11 @@ async function snap(page, name) {
   await page.screenshot({ path: `${dir.replace(/\/+$/, '')}/${name}.png`, fullPage: true }).catch(() => {});
 }
 
-/** Waits for something the read side may show a moment late, reloading between tries. */
-async function eventually(page, locator, timeoutMs = 20_000) {
+/**
+ * Waits for something the read side may show a moment late, reloading between tries — or doing `retry` instead (a
+ * page's own refresh button: a reload spends the address's auth budget).
+ */
+async function eventually(page, locator, timeoutMs = 20_000, retry = () => page.reload()) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -84,7 +87,7 @@ async function eventually(page, locator, timeoutMs = 20_000) {
       return;
     } catch (error) {
       if (Date.now() > deadline) throw error;
-      await page.reload();
+      await retry();
     }
   }
 }
@@ -121,6 +124,20 @@ async function kpiBecomesNonZero(page, label, timeoutMs = 60_000) {
     await page.waitForTimeout(1_000);
   }
   throw new Error(`the ${label} KPI did not show a non-zero value within ${timeoutMs} ms (last: "${seen}")`);
+}
+
+/**
+ * An instant as a datetime-local input holds it on a zone's clock: "2026-12-05T18:00:05", or without the seconds when
+ * they are zero (the browser drops them, and Playwright's fill insists on the value the input keeps).
+ */
+function wallClock(ms, timeZone) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    }).formatToParts(ms).map((p) => [p.type, p.value]),
+  );
+  const minute = `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+  return parts.second === '00' ? minute : `${minute}:${parts.second}`;
 }
 
 /** Clicks something that starts a download and returns the browser's suggested name and the bytes. */
@@ -502,6 +519,69 @@ if (BASE_URL) describe('WebProMetrics SPA', { timeout: 420_000 }, () => {
       await button(page, 'Delete report').click();
       await page.waitForURL(/\/reports\?clientId=/);
       await page.getByRole('heading', { name: 'No reports for Harbor Books yet' }).waitFor();
+    }));
+
+  test('an owner finds a rename in the audit log, reads the client\'s history and past state, verifies the log and exports it', { timeout: 150_000 }, () =>
+    scenario('audit', async (open) => {
+      const page = await open();
+      await signUp(page, { agencyName: 'Audit Trail Agency', name: 'Avery Owner', email: uniqueEmail('audit') });
+      await createClient(page, 'Acme Ltd');
+      // the client page shows the created client, so its creation is in the past; the rename comes 2 s later, and the
+      // instant half-way is one the state as of must show "Acme Ltd" for (the browser and the stack share a clock)
+      const between = Date.now() + 1_000;
+      await page.waitForTimeout(2_000);
+      await field(page, 'Client name').fill('Acme Group');
+      await button(page, 'Save').click();
+      await page.getByRole('heading', { level: 1, name: /Acme Group/ }).waitFor();
+
+      // the timeline: one line says who renamed what from what to what
+      await navLink(page, 'Audit').click();
+      await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+      const rename = page.getByRole('listitem')
+        .filter({ hasText: 'Acme Ltd' })
+        .filter({ hasText: 'Acme Group' })
+        .filter({ hasText: 'Avery Owner' });
+      await eventually(page, rename, 20_000, () => button(page, 'Refresh').click());
+      await snap(page, 'audit-timeline');
+
+      // the client's history: the rename as a diff, and the state between creation and rename
+      await rename.first().getByRole('link', { name: /^History of client / }).click();
+      await page.waitForURL(/\/audit\/client\/[^/]+$/);
+      await page.getByRole('heading', { level: 1, name: /^Client / }).waitFor();
+      const nameChange = page.getByRole('table', { name: /^Changes in event / }).getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: 'name', exact: true }) })
+        .filter({ hasText: 'Acme Group' });
+      await nameChange.waitFor();
+      assert.deepEqual(await nameChange.getByRole('cell').allInnerTexts(), ['Acme Ltd', 'Acme Group']);
+      const hint = await page.getByText(/^Times are in \S+\.$/).innerText();
+      const timeZone = hint.replace(/^Times are in /, '').replace(/\.$/, '');
+      await field(page, 'State as of').fill(wallClock(between, timeZone));
+      await button(page, 'Show state').click();
+      const stateThen = page.getByRole('table', { name: /^State as of / });
+      await stateThen.getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: 'name', exact: true }) })
+        .getByRole('cell', { name: 'Acme Ltd', exact: true })
+        .waitFor();
+      await snap(page, 'audit-history');
+
+      // verification: intact once the first checkpoint is sealed (within seconds on a test stack)
+      await navLink(page, 'Audit').click();
+      await link(page, 'Integrity and export').click();
+      await page.getByRole('heading', { level: 1, name: 'Integrity and export' }).waitFor();
+      const intact = page.getByRole('heading', { name: 'Intact', exact: true });
+      const notSealed = page.getByText('The log has not been sealed yet; the first checkpoint is written within a minute.');
+      await button(page, 'Verify now').click();
+      await intact.or(notSealed).first().waitFor({ timeout: 30_000 });
+      await eventually(page, intact, 90_000, () => button(page, 'Verify now').click());
+      await button(page, 'Copy root hash').waitFor();
+      await snap(page, 'audit-integrity');
+
+      // the export and the key to check it with, offline
+      const exported = await download(page, button(page, 'Export'));
+      const header = JSON.parse(exported.bytes.toString('utf8').split('\n')[0]);
+      assert.ok(header.export, `the export's first line is its header: ${JSON.stringify(header)}`);
+      const key = await download(page, button(page, 'Download public key'));
+      assert.ok(JSON.parse(key.bytes.toString('utf8')).kty, 'the checkpoint key is a JWK');
     }));
 });
 

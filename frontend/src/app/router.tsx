@@ -8,6 +8,7 @@ import {
   ResetPasswordRoute,
   SignupRoute,
 } from '@/features/auth';
+import { AggregateHistoryRoute, AuditAccess, AuditIntegrityRoute, AuditRoute } from '@/features/audit';
 import { BillingBanner, BillingRoute } from '@/features/billing';
 import { ClientRoute, ClientsRoute, NewClientRoute } from '@/features/clients';
 import { OverviewRoute } from '@/features/dashboard';
@@ -49,6 +50,14 @@ const router = createBrowserRouter([
           { path: '/team', element: <TeamRoute /> },
           { path: '/billing', element: <BillingRoute /> },
           { path: '/account', element: <AccountRoute /> },
+          {
+            element: <AuditAccess />,
+            children: [
+              { path: '/audit', element: <AuditRoute /> },
+              { path: '/audit/integrity', element: <AuditIntegrityRoute /> },
+              { path: '/audit/:type/:id', element: <AggregateHistoryRoute /> },
+            ],
+          },
         ],
       },
     ],

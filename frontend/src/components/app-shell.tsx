@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useAuth } from '@/lib/auth';
+import { canAudit } from '@/lib/roles';
 
 /** `banner`: shown under the header on every page (the app passes the billing banner; shared UI knows no features). */
 export function AppShell({ banner }: { banner?: ReactNode }) {
@@ -34,6 +35,11 @@ export function AppShell({ banner }: { banner?: ReactNode }) {
           <NavLink to="/billing" className="nav-link">
             Billing
           </NavLink>
+          {canAudit(user) && (
+            <NavLink to="/audit" className="nav-link">
+              Audit
+            </NavLink>
+          )}
         </nav>
         {user && (
           <div className="user-menu" aria-label="User menu" role="group">

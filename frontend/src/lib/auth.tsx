@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { inGroup } from './roles';
 import { bootstrap, getState, logout, startSession, subscribe, type AuthState, type Me, type Tokens } from './session';
 
 export type { Me, Tokens };
@@ -7,7 +8,7 @@ export type { Me, Tokens };
 export { MANAGERS as MANAGER_ROLES } from './roles';
 
 export function hasAnyRole(user: Me | null, roles: readonly string[]): boolean {
-  return !!user && user.roles.some((role) => roles.includes(role));
+  return inGroup(user, roles);
 }
 
 /** The zone the agency's days are counted in (UTC until the server says otherwise). */

@@ -1,1 +1,2 @@
 export { TeamRoute } from './routes/team';
+export { useTeam } from './api/get-team';

@@ -1,8 +1,8 @@
-import { hasAnyRole, type Me } from '@/lib/auth';
-import { WRITERS } from '@/lib/roles';
+import type { Me } from '@/lib/auth';
+import { canWrite } from '@/lib/roles';
 
-// The writers of the role matrix change clients; everybody else reads them.
+// The writers of the role matrix change clients; everybody else (VIEWER, AUDITOR) reads them.
 
 export function canEditClients(user: Me | null): boolean {
-  return hasAnyRole(user, WRITERS);
+  return canWrite(user);
 }

@@ -1,9 +1,18 @@
 import { Link, useNavigate } from 'react-router';
+import { NotAllowed } from '@/components/not-allowed';
+import { useAuth } from '@/lib/auth';
 import { optional } from '@/lib/form';
 import { useCreateClient } from '../api/create-client';
 import { ClientForm, emptyClientForm, type ClientFormValues } from '../components/client-form';
+import { canEditClients } from '../components/permissions';
 
 export function NewClientRoute() {
+  const { user } = useAuth();
+  if (!canEditClients(user)) return <NotAllowed>Your role can read clients but not add them.</NotAllowed>;
+  return <NewClientForm />;
+}
+
+function NewClientForm() {
   const create = useCreateClient();
   const navigate = useNavigate();
 

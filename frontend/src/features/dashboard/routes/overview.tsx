@@ -5,8 +5,9 @@ import { ErrorBanner } from '@/components/error-banner';
 import { Spinner } from '@/components/spinner';
 import { formatMetricValue, useMetricLookup, type MetricLookup } from '@/features/metrics';
 import { OAuthReturnNotice } from '@/features/integrations';
-import { useAgencyTimeZone } from '@/lib/auth';
+import { useAgencyTimeZone, useAuth } from '@/lib/auth';
 import { formatDateTime, formatDayRange, formatRelative, lastDays, todayIn } from '@/lib/format';
+import { canWrite } from '@/lib/roles';
 import { useOverview } from '../api/get-overview';
 import type { OverviewRow } from '../api/types';
 import { PRESETS } from '../components/range-picker';
@@ -17,6 +18,7 @@ const OVERVIEW_METRICS = ['sessions', 'conversions', 'revenue', 'cost', 'roas'] 
 
 export function OverviewRoute() {
   const [days, setDays] = useState<number>(30);
+  const { user } = useAuth();
   const timeZone = useAgencyTimeZone();
   const range = lastDays(days, todayIn(timeZone));
   const overview = useOverview(range);
@@ -49,7 +51,10 @@ export function OverviewRoute() {
       {overview.isPending && <Spinner label="Loading overview…" />}
       {overview.isError && <ErrorBanner error={overview.error} onRetry={() => void overview.refetch()} />}
       {overview.data && overview.data.clients.length === 0 && (
-        <EmptyState title="No clients yet" action={<Link to="/clients/new">Add your first client</Link>} />
+        <EmptyState
+          title="No clients yet"
+          action={canWrite(user) ? <Link to="/clients/new">Add your first client</Link> : undefined}
+        />
       )}
       {overview.data && overview.data.clients.length > 0 && <OverviewTable rows={overview.data.clients} lookup={lookup} />}
     </section>

@@ -1,14 +1,22 @@
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorBanner } from '@/components/error-banner';
+import { NotAllowed } from '@/components/not-allowed';
 import { Spinner } from '@/components/spinner';
 import { useMetricLookup } from '@/features/metrics';
-import { useAgencyTimeZone } from '@/lib/auth';
+import { useAgencyTimeZone, useAuth } from '@/lib/auth';
 import { useCreateReport } from '../api/create-report';
 import { useClientOptions } from '../api/get-client-options';
+import { canEditReports } from '../components/permissions';
 import { ReportForm } from '../components/report-form';
 import { emptyReportForm, toCreateRequest } from '../utils/report-form';
 
 export function NewReportRoute() {
+  const { user } = useAuth();
+  if (!canEditReports(user)) return <NotAllowed>Your role can read and export reports but not create them.</NotAllowed>;
+  return <NewReportForm />;
+}
+
+function NewReportForm() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const clients = useClientOptions();

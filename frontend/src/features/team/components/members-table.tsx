@@ -2,17 +2,20 @@ import { useState } from 'react';
 import { ErrorBanner } from '@/components/error-banner';
 import { useChangeRole, useDeactivateMember } from '../api/update-member';
 import { TEAM_ROLES, roleLabels, type TeamMember } from '../api/types';
+import { EraseMember } from './erase-member';
 
 type MembersTableProps = {
   members: TeamMember[];
   currentUserId: string;
   canManage: boolean;
   canGrantOwner: boolean;
+  /** The owner may erase a deactivated member's personal data. */
+  canErase: boolean;
 };
 
 const statusLabels = { active: 'Active', invited: 'Invited', deactivated: 'Deactivated' } as const;
 
-export function MembersTable({ members, currentUserId, canManage, canGrantOwner }: MembersTableProps) {
+export function MembersTable({ members, currentUserId, canManage, canGrantOwner, canErase }: MembersTableProps) {
   const changeRole = useChangeRole();
   const deactivate = useDeactivateMember();
   const [confirming, setConfirming] = useState<string>();
@@ -93,6 +96,7 @@ export function MembersTable({ members, currentUserId, canManage, canGrantOwner 
                           </button>
                         </span>
                       )}
+                      {canErase && m.status === 'deactivated' && <EraseMember member={m} />}
                     </td>
                   )}
                 </tr>

@@ -4,6 +4,7 @@ import { ErrorBanner } from '@/components/error-banner';
 import { Spinner } from '@/components/spinner';
 import { PlanUsage } from '@/features/billing';
 import { MANAGER_ROLES, hasAnyRole, useAuth } from '@/lib/auth';
+import { canErase } from '@/lib/roles';
 import { useTeam } from '../api/get-team';
 import { InviteForm } from '../components/invite-form';
 import { MembersTable } from '../components/members-table';
@@ -33,7 +34,13 @@ export function TeamRoute() {
       {team.isError && <ErrorBanner error={team.error} onRetry={() => void team.refetch()} />}
       {team.data && team.data.length === 0 && <EmptyState title="No team members yet" />}
       {team.data && team.data.length > 0 && user && (
-        <MembersTable members={team.data} currentUserId={user.userId} canManage={canManage} canGrantOwner={hasAnyRole(user, ['OWNER'])} />
+        <MembersTable
+          members={team.data}
+          currentUserId={user.userId}
+          canManage={canManage}
+          canGrantOwner={hasAnyRole(user, ['OWNER'])}
+          canErase={canErase(user)}
+        />
       )}
     </section>
   );
