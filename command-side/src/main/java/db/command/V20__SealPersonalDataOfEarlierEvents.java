@@ -24,6 +24,7 @@ import java.util.List;
  */
 public class V20__SealPersonalDataOfEarlierEvents extends BaseJavaMigration {
     private static final int PAGE = 2_000;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(V20__SealPersonalDataOfEarlierEvents.class);
     private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     @Override
@@ -70,6 +71,7 @@ public class V20__SealPersonalDataOfEarlierEvents extends BaseJavaMigration {
         try {
             return Class.forName(name);
         } catch (ClassNotFoundException gone) {
+            log.warn("Events of type {} are no class of this release: their payloads were left as they are", name);
             return null;
         }
     }

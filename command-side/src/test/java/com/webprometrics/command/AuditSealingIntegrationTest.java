@@ -138,6 +138,39 @@ class AuditSealingIntegrationTest {
         }
     }
 
+    @Test
+    void afterARestoreIntoAnotherClusterTheSealerStartsOverWithoutSealingAnythingTwice() throws Exception {
+        AuthService.Tokens owner = auth.signUp("Restored", "Rhea", "restored-" + UUID.randomUUID() + "@agency.test",
+                PASSWORD, ZoneId.of("UTC"));
+        awaitAllSealed();
+        long sealedBefore = jdbc.queryForObject("SELECT count(*) FROM event_store.audit_leaf", Long.class);
+        // as after pg_dump/restore into a cluster whose transaction ids start lower: the cursor is far ahead, and an
+        // event of the old cluster that was not sealed yet carries a high id
+        String client = create(owner.accessToken());
+        awaitAllSealed();
+        jdbc.update("""
+                INSERT INTO event_store.domain_event_entry (event_identifier, meta_data, payload, payload_type,
+                    time_stamp, aggregate_identifier, sequence_number, type, tx_id)
+                SELECT gen_random_uuid()::text, meta_data, payload, 'com.webprometrics.events.clients.ClientDetailsUpdated',
+                       time_stamp, aggregate_identifier, 1, type, '9000000000'
+                FROM event_store.domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0""", client);
+        jdbc.update("UPDATE event_store.audit_sealer SET sealed_tx = '8999999999'");
+        create(owner.accessToken()); // and a new event, of the new cluster's (lower) transaction ids
+
+        awaitAllSealed();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM event_store.audit_leaf", Long.class))
+                .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM event_store.domain_event_entry", Long.class))
+                .isGreaterThan(sealedBefore);
+    }
+
+    private void awaitAllSealed() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (unsealed() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(unsealed()).isZero();
+    }
+
     private long unsealed() {
         return jdbc.queryForObject("SELECT count(*) FROM event_store.domain_event_entry e WHERE NOT EXISTS "
                 + "(SELECT 1 FROM event_store.audit_leaf l WHERE l.global_index = e.global_index)", Long.class);

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.net.URI;
@@ -27,25 +28,38 @@ import java.util.Map;
  * Hands each signed checkpoint, with the consistency proof from the one published before it, to the sink outside
  * the database: a line appended to {@code wpm.audit.sink-file} (fsynced) and, when configured, a POST to
  * {@code wpm.audit.sink-url}. A checkpoint the sink did not take stays unpublished and is tried again next time, in
- * order; the sink therefore holds an append-only chain an auditor can check with {@code ./wpm audit verify
- * --checkpoint}.
+ * order (a line the file took but the URL did not is written again, identical; the verifier skips repeats); the
+ * sink therefore holds an append-only chain an auditor can check with {@code ./wpm audit verify --checkpoint}. With
+ * several command sides, point the file at shared storage or use the URL: whichever instance publishes writes it.
  */
 @Component
 class CheckpointPublisher {
     private static final Logger log = LoggerFactory.getLogger(CheckpointPublisher.class);
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
     private final Path file;
     private final URI url;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    CheckpointPublisher(JdbcTemplate jdbc, AuditProperties properties) {
+    CheckpointPublisher(JdbcTemplate jdbc, TransactionTemplate tx, AuditProperties properties) {
         this.jdbc = jdbc;
+        this.tx = tx;
         this.file = properties.sinkFile();
         this.url = properties.sinkUrl() == null || properties.sinkUrl().isBlank() ? null : URI.create(properties.sinkUrl());
     }
 
+    /** One publisher at a time across command sides (the sink is append-only and in order). */
     void publishPending() {
+        tx.executeWithoutResult(status -> {
+            if (Boolean.TRUE.equals(jdbc.queryForObject(
+                    "SELECT pg_try_advisory_xact_lock(hashtext('wpm.audit.publish'))", Boolean.class))) {
+                publishInOrder();
+            }
+        });
+    }
+
+    private void publishInOrder() {
         List<Map<String, Object>> pending = jdbc.queryForList("SELECT size, root_hash, signed_at, key_id, signature "
                 + "FROM event_store.audit_checkpoint WHERE NOT published ORDER BY size");
         for (Map<String, Object> checkpoint : pending) {
@@ -68,8 +82,9 @@ class CheckpointPublisher {
         SignedCheckpoint checkpoint = new SignedCheckpoint(new Checkpoint(Checkpoint.ORIGIN, size,
                 (byte[]) row.get("root_hash"), (String) row.get("signed_at")), (String) row.get("key_id"),
                 (byte[]) row.get("signature"));
+        // from the checkpoint before it, published or not: a line sent again after a failure is the same line
         List<Map<String, Object>> previous = jdbc.queryForList("SELECT size, root_hash FROM event_store.audit_checkpoint "
-                + "WHERE published AND size < ? ORDER BY size DESC LIMIT 1", size);
+                + "WHERE size < ? ORDER BY size DESC LIMIT 1", size);
         SinkLine.Consistency consistency = null;
         if (!previous.isEmpty()) {
             long from = ((Number) previous.get(0).get("size")).longValue();

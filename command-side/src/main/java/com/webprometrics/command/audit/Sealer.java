@@ -23,6 +23,7 @@ import java.util.Map;
 @Component
 class Sealer {
     static final int BATCH = 2_000;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Sealer.class);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -44,15 +45,21 @@ class Sealer {
     }
 
     private int sealBatch() {
-        Map<String, Object> cursor = jdbc.queryForMap(
-                "SELECT sealed_tx::text AS tx, sealed_index FROM event_store.audit_sealer WHERE id = 1 FOR UPDATE");
+        Map<String, Object> cursor = jdbc.queryForMap("""
+                SELECT sealed_tx::text AS tx, sealed_index,
+                       coalesce(sealed_tx > pg_snapshot_xmax(pg_current_snapshot()), false) AS backwards
+                FROM event_store.audit_sealer WHERE id = 1 FOR UPDATE""");
+        if ((Boolean) cursor.get("backwards")) {
+            return restartAfterRestore();
+        }
         String sealedTx = cursor.get("tx") == null ? "0" : (String) cursor.get("tx");
         long sealedIndex = ((Number) cursor.get("sealed_index")).longValue();
         List<StoredEvent> events = jdbc.query("""
                 SELECT tx_id::text, global_index, event_identifier, aggregate_identifier, sequence_number, type,
                        time_stamp, payload_type, payload_revision, payload, meta_data
-                FROM event_store.domain_event_entry
+                FROM event_store.domain_event_entry e
                 WHERE (tx_id, global_index) > (?::xid8, ?) AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+                  AND NOT EXISTS (SELECT 1 FROM event_store.audit_leaf l WHERE l.global_index = e.global_index)
                 ORDER BY tx_id, global_index
                 LIMIT ?""", (rs, n) -> new StoredEvent(rs.getString(1), rs.getLong(2), rs.getString(3),
                 rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
@@ -84,6 +91,22 @@ class Sealer {
         jdbc.update("UPDATE event_store.audit_sealer SET sealed_tx = ?::xid8, sealed_index = ? WHERE id = 1",
                 last.txId(), last.globalIndex());
         return events.size();
+    }
+
+    /**
+     * Transaction ids went backwards: the database was restored into another cluster (pg_dump/restore, a new
+     * primary), whose ids start low. Events not sealed yet that carry the old cluster's (higher) ids are marked as
+     * final (they came with the dump), and the cursor starts over; what was sealed already is skipped by its leaf.
+     */
+    private int restartAfterRestore() {
+        int marked = jdbc.update("""
+                UPDATE event_store.domain_event_entry e SET tx_id = '1'
+                WHERE tx_id >= pg_snapshot_xmax(pg_current_snapshot())
+                  AND NOT EXISTS (SELECT 1 FROM event_store.audit_leaf l WHERE l.global_index = e.global_index)""");
+        jdbc.update("UPDATE event_store.audit_sealer SET sealed_tx = '0', sealed_index = 0 WHERE id = 1");
+        log.warn("Transaction ids went backwards (restored into another PostgreSQL cluster?): the audit sealer starts "
+                + "over from the first unsealed event ({} events of the old cluster marked final)", marked);
+        return BATCH;
     }
 
     private Map<String, CompactRange> load(List<StoredEvent> events) {

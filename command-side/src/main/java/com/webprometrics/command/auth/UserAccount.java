@@ -140,10 +140,14 @@ public class UserAccount {
         if (erased) {
             throw PrivacyRejection.ALREADY_ERASED.get();
         }
-        List<String> subjects = invitationId == null ? List.of("user:" + userId)
-                : List.of("user:" + userId, "invitation:" + invitationId);
-        apply(new PersonalDataErased(command.erasureId(), agencyId, "user", userId, subjects, command.reason(),
-                command.requestedBy()));
+        java.util.Set<String> subjects = new java.util.LinkedHashSet<>();
+        subjects.add("user:" + userId);
+        if (invitationId != null) {
+            subjects.add("invitation:" + invitationId);
+        }
+        subjects.addAll(command.invitations() == null ? List.of() : command.invitations());
+        apply(new PersonalDataErased(command.erasureId(), agencyId, "user", userId, List.copyOf(subjects),
+                command.reason(), command.requestedBy()));
     }
 
     @EventSourcingHandler

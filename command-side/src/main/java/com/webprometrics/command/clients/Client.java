@@ -11,6 +11,7 @@ import com.webprometrics.events.clients.ClientCreated;
 import com.webprometrics.events.clients.ClientDetailsUpdated;
 import com.webprometrics.events.clients.ClientRestored;
 import com.webprometrics.events.privacy.PersonalDataErased;
+import com.webprometrics.platform.privacy.PersonalDataCipher;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -107,12 +108,25 @@ public class Client {
     void on(ClientCreated event) {
         clientId = event.clientId();
         agencyId = event.agencyId();
-        details = new ClientDetails(event.name(), event.website(), event.industry(), event.contactEmail(), event.notes());
+        details = new ClientDetails(event.name(), event.website(), event.industry(), contact(event.contactEmail()),
+                event.notes());
     }
 
     @EventSourcingHandler
     void on(ClientDetailsUpdated event) {
-        details = new ClientDetails(event.name(), event.website(), event.industry(), event.contactEmail(), event.notes());
+        details = new ClientDetails(event.name(), event.website(), event.industry(), contact(event.contactEmail()),
+                event.notes());
+    }
+
+    /** The contact is gone: a later update does not carry the erased marker forward as if it were an address. */
+    @EventSourcingHandler
+    void on(PersonalDataErased event) {
+        details = new ClientDetails(details.name(), details.website(), details.industry(), null, details.notes());
+    }
+
+    /** Loaded after an erasure, the address reads as erased: it is no address. */
+    private static String contact(String email) {
+        return PersonalDataCipher.ERASED.equals(email) ? null : email;
     }
 
     @EventSourcingHandler

@@ -30,10 +30,12 @@ import java.util.UUID;
 class ErasureController {
     private final Commands commands;
     private final SubjectKeys keys;
+    private final Invitees invitees;
 
-    ErasureController(Commands commands, SubjectKeys keys) {
+    ErasureController(Commands commands, SubjectKeys keys, Invitees invitees) {
         this.commands = commands;
         this.keys = keys;
+        this.invitees = invitees;
     }
 
     record ErasureRequest(@NotBlank @Size(max = 20) String subjectType, @NotNull UUID subjectId,
@@ -52,7 +54,7 @@ class ErasureController {
             case "user" -> {
                 requireRole(user, "OWNER", "the agency's owner erases a member's data");
                 yield new PrivacyCommands.EraseMemberData(request.subjectId(), user.agencyId(), erasureId, reason,
-                        user.userId());
+                        user.userId(), invitees.invitationsOf(user.agencyId(), request.subjectId()));
             }
             case "client-contact" -> {
                 requireRole(user, "OWNER", "the agency's owner erases a client contact's data");

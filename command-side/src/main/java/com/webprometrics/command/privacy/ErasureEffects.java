@@ -34,12 +34,17 @@ class ErasureEffects {
 
     @EventHandler
     void on(PersonalDataErased event) {
-        for (String subject : event.subjects()) {
-            jdbc.update("DELETE FROM event_store.snapshot_event_entry WHERE aggregate_identifier IN "
-                    + "(SELECT DISTINCT aggregate_identifier FROM event_store.domain_event_entry "
-                    + "WHERE position(?::bytea IN payload) > 0 OR position(?::bytea IN meta_data) > 0)",
-                    marker(subject), marker(subject));
-        }
+        // one pass over the event store finds every aggregate whose events hold one of the subjects' values
+        List<Object> markers = event.subjects().stream().map(ErasureEffects::marker).map(m -> (Object) m).toList();
+        String anyMarker = String.join(" OR ", java.util.Collections.nCopies(markers.size(),
+                "position(?::bytea IN payload) > 0 OR position(?::bytea IN coalesce(meta_data, ''::bytea)) > 0"));
+        List<Object> args = new java.util.ArrayList<>();
+        markers.forEach(m -> {
+            args.add(m);
+            args.add(m);
+        });
+        jdbc.update("DELETE FROM event_store.snapshot_event_entry WHERE aggregate_identifier IN (SELECT DISTINCT "
+                + "aggregate_identifier FROM event_store.domain_event_entry WHERE " + anyMarker + ")", args.toArray());
         keys.destroy(event.subjects());
         if (event.subjectType().equals("user")) {
             release(event.subjectId().toString());

@@ -10,8 +10,9 @@ public final class PrivacyCommands {
     private PrivacyCommands() {
     }
 
+    /** @param invitations the keys of every invitation the agency sent to the member's address */
     public record EraseMemberData(@TargetAggregateIdentifier UUID userId, UUID agencyId, UUID erasureId, String reason,
-                                  UUID requestedBy) {
+                                  UUID requestedBy, List<String> invitations) {
     }
 
     public record EraseClientContact(@TargetAggregateIdentifier UUID clientId, UUID agencyId, UUID erasureId,

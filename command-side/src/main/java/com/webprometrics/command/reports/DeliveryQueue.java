@@ -8,6 +8,7 @@ import com.webprometrics.events.reports.ReportDelivered;
 import com.webprometrics.events.reports.ReportDeliveryFailed;
 import com.webprometrics.events.reports.ReportDeliveryRequested;
 import org.axonframework.config.ProcessingGroup;
+import com.webprometrics.events.privacy.PersonalDataErased;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -71,7 +72,7 @@ class DeliveryQueue implements EventFedTable {
         jdbc.update(connection -> {
             var statement = connection.prepareStatement("""
                     INSERT INTO command.report_deliveries (delivery_id, report_id, agency_id, title, format, recipients,
-                        as_of, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
+                        as_of, next_attempt_at, client_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
             statement.setObject(1, e.deliveryId());
             statement.setObject(2, e.reportId());
             statement.setObject(3, e.agencyId());
@@ -80,6 +81,7 @@ class DeliveryQueue implements EventFedTable {
             statement.setArray(6, connection.createArrayOf("text", e.recipients().toArray()));
             statement.setDate(7, Date.valueOf(e.asOf()));
             statement.setTimestamp(8, java.sql.Timestamp.from(at));
+            statement.setObject(9, e.clientId());
             return statement;
         });
     }
@@ -105,6 +107,15 @@ class DeliveryQueue implements EventFedTable {
     void on(ReportDeleted e) {
         jdbc.update("UPDATE command.report_deliveries SET status = 'cancelled' WHERE report_id = ? AND status = 'pending'",
                 e.reportId());
+    }
+
+    /** Deliveries waiting for an erased client contact's addresses go nowhere. */
+    @EventHandler
+    void on(PersonalDataErased e) {
+        if (e.subjectType().equals("client-contact")) {
+            jdbc.update("UPDATE command.report_deliveries SET status = 'cancelled' WHERE client_id = ? AND status = 'pending'",
+                    e.subjectId());
+        }
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -14,6 +14,7 @@ import com.webprometrics.events.reports.ReportDeliveryFailed;
 import com.webprometrics.events.reports.ReportDeliveryRequested;
 import com.webprometrics.events.reports.ReportScheduleCancelled;
 import com.webprometrics.events.reports.ReportScheduled;
+import com.webprometrics.platform.privacy.PersonalDataCipher;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -182,9 +183,11 @@ public class Report {
         definition = new ReportDefinition(event.title(), event.metrics(), event.from(), event.to(), event.range());
     }
 
+    /** Recipients erased since (a client contact's erasure) are no addresses: the schedule keeps the others. */
     @EventSourcingHandler
     void on(ReportScheduled event) {
-        schedule = new DeliverySchedule(event.frequency(), event.format(), event.recipients());
+        schedule = new DeliverySchedule(event.frequency(), event.format(), event.recipients().stream()
+                .filter(r -> !PersonalDataCipher.ERASED.equals(r)).toList());
     }
 
     @EventSourcingHandler

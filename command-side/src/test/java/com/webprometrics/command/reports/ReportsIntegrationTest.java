@@ -120,6 +120,8 @@ class ReportsIntegrationTest {
     @Autowired
     AuthService auth;
     @Autowired
+    com.webprometrics.platform.privacy.PersonalDataReader personalData;
+    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     ScheduledReports scheduled;
@@ -450,10 +452,14 @@ class ReportsIntegrationTest {
                 event == null ? "%" : "com.webprometrics.events.reports." + event);
     }
 
-    private String lastPayload(String reportId, String event) {
-        return jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM event_store.domain_event_entry "
+    /** The event's stored payload with its personal data (recipients) opened, as every reader gets it. */
+    private String lastPayload(String reportId, String event) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode payload = JSON.readTree(jdbc.queryForObject(
+                "SELECT convert_from(payload, 'UTF8') FROM event_store.domain_event_entry "
                 + "WHERE aggregate_identifier = ? AND payload_type = ? ORDER BY global_index DESC LIMIT 1", String.class,
-                reportId, "com.webprometrics.events.reports." + event);
+                reportId, "com.webprometrics.events.reports." + event));
+        personalData.reveal(payload);
+        return JSON.writeValueAsString(payload);
     }
 
     private Instant eventTime(String aggregateId, String event) {

@@ -51,6 +51,9 @@ final class AnchorCheck {
         for (int i = 0; i < anchored.size(); i++) {
             SinkLine line = anchored.get(i);
             SignedCheckpoint cp = line.checkpoint();
+            if (previous != null && cp.equals(previous)) {
+                continue; // the same checkpoint published again (a retry after a sink failed): nothing new
+            }
             CheckpointKey key = keyFor.apply(cp.keyId());
             if (key == null || !cp.verify(key)) {
                 findings.add(Findings.SIGNATURE, Kind.SIGNATURE, "anchored checkpoint " + (i + 1) + " (size "
@@ -115,6 +118,12 @@ final class AnchorCheck {
         if (!before.inLog(checkpoint.checkpoint())) {
             anchorFinding("the anchor's head (size " + before.size() + ") is not leaf " + before.logIndex()
                     + " of the checkpoint's log");
+            return;
+        }
+        if (header.complete() && prefixTree != null && prefixTree.size() < before.size()) {
+            findings.add(Findings.ANCHOR, Kind.TRUNCATED, "the export holds the agency's " + prefixTree.size()
+                    + " events, but it had " + before.size() + " at the anchored checkpoint (size " + anchoredSize
+                    + "): events were cut from its tail");
             return;
         }
         if (prefixTree == null || prefixTree.size() < before.size()) {

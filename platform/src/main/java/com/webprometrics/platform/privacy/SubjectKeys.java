@@ -2,6 +2,8 @@ package com.webprometrics.platform.privacy;
 
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.security.SecureRandom;
 import java.util.Collection;
@@ -41,7 +43,17 @@ public class SubjectKeys {
         jdbc.update("INSERT INTO privacy.subject_keys (subject, key, agency_id) VALUES (?, ?, ?::uuid) "
                 + "ON CONFLICT (subject) DO NOTHING", subject, key, agencyId);
         byte[] stored = jdbc.queryForObject("SELECT key FROM privacy.subject_keys WHERE subject = ?", byte[].class, subject);
-        remember(subject, stored);
+        // remembered once committed: a rolled-back key must not seal the next attempt's data
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    remember(subject, stored);
+                }
+            });
+        } else {
+            remember(subject, stored);
+        }
         return stored;
     }
 

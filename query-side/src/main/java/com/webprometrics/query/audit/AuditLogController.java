@@ -31,10 +31,14 @@ import java.util.List;
 @RequestMapping("/api/audit")
 class AuditLogController {
     private static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+    /** A verification or export reads the agency's whole log and holds its tree in memory: two at a time. */
+    private final java.util.concurrent.Semaphore whole = new java.util.concurrent.Semaphore(2);
     private final AgencyLog log;
+    private final PublishedCheckpointKey published;
 
-    AuditLogController(AgencyLog log) {
+    AuditLogController(AgencyLog log, PublishedCheckpointKey published) {
         this.log = log;
+        this.published = published;
     }
 
     record CheckpointInfo(long size, String rootHash, String timestamp, String keyId) {
@@ -59,8 +63,14 @@ class AuditLogController {
         if (head.isEmpty()) {
             return new Verification(true, 0, 0, info, null, null, null);
         }
-        ExportVerifier verifier = new ExportVerifier(List.of(stored.get().key()), List.of());
-        log.feed(user.agencyId(), stored.get(), head.get(), null, null, null, verifier);
+        // the published key when the command side answers; else the stored one (checked against nothing better)
+        ExportVerifier verifier = new ExportVerifier(List.of(published.get().orElse(stored.get().key())), List.of());
+        acquire();
+        try {
+            log.feed(user.agencyId(), stored.get(), head.get(), null, null, null, verifier);
+        } finally {
+            whole.release();
+        }
         Verdict verdict = verifier.verdict();
         long upTo = verdict.verifiedUpToPosition() == null ? 0 : verdict.verifiedUpToPosition();
         return new Verification(verdict.ok(), verdict.eventsChecked(), upTo, info,
@@ -83,13 +93,25 @@ class AuditLogController {
                     "must be the size of a published checkpoint, at most " + stored.checkpoint().size())));
         }
         String name = "audit-" + user.agencyId() + "-" + LocalDate.now(ZoneOffset.UTC) + ".ndjson";
+        acquire();
         StreamingResponseBody body = out -> {
-            ExportWriter writer = new ExportWriter(out);
-            log.feed(user.agencyId(), stored, head, fromInstant, toInstant, anchor, writer);
-            writer.flush();
+            try {
+                ExportWriter writer = new ExportWriter(out);
+                log.feed(user.agencyId(), stored, head, fromInstant, toInstant, anchor, writer);
+                writer.flush();
+            } finally {
+                whole.release();
+            }
         };
         return ResponseEntity.ok().contentType(NDJSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(body);
+    }
+
+    private void acquire() {
+        if (!whole.tryAcquire()) {
+            throw new ProblemException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
+                    "Two verifications or exports are running on this instance: try again in a minute.");
+        }
     }
 
     private static Instant instant(String field, String value) {

@@ -1,7 +1,5 @@
 package com.webprometrics.query.audit;
 
-import com.webprometrics.query.privacy.Erasures;
-import com.webprometrics.events.privacy.PersonalDataErased;
 import com.webprometrics.query.infra.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -68,14 +66,6 @@ class AuditProjection {
                 domain.getAggregateIdentifier(), domain.getSequenceNumber(), message.getPayloadType().getSimpleName(),
                 Timestamp.from(message.getTimestamp()), uuid(meta.get("userId")), text(meta.get("correlationId")),
                 text(meta.get("causationId")), text(meta.get("clientIp")), text(meta.get("userAgent")), summary);
-    }
-
-    @EventHandler
-    void on(PersonalDataErased e) {
-        for (java.util.UUID user : Erasures.ids(e, "user")) {
-            writes.update("UPDATE query.audit_events SET ip = ?, user_agent = ? WHERE actor_id = ?", Erasures.ERASED,
-                    Erasures.ERASED, user);
-        }
     }
 
     @ResetHandler

@@ -82,7 +82,7 @@ class InvoiceProjection {
     void on(PersonalDataErased e) {
         for (java.util.UUID agency : Erasures.ids(e, "agency")) {
             writes.update("UPDATE query.invoices_view SET buyer = jsonb_set(buyer, '{email}', to_jsonb(?::text)) "
-                    + "WHERE agency_id = ? AND buyer ? 'email'", Erasures.ERASED, agency);
+                    + "WHERE agency_id = ? AND jsonb_exists(buyer, 'email')", Erasures.ERASED, agency);
         }
     }
 
