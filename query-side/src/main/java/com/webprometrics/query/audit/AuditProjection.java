@@ -1,5 +1,6 @@
 package com.webprometrics.query.audit;
 
+import com.webprometrics.platform.axon.eventstore.GlobalIndex;
 import com.webprometrics.query.infra.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -62,7 +63,7 @@ class AuditProjection {
                 INSERT INTO query.audit_events (global_index, agency_id, aggregate_type, aggregate_id, sequence,
                     event_type, occurred_at, actor_id, correlation_id, causation_id, ip, user_agent, summary)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (global_index) DO NOTHING""",
-                token.position().orElseThrow(), agency, AggregateTypes.api(domain.getType()),
+                GlobalIndex.of(message, token).orElseThrow(), agency, AggregateTypes.api(domain.getType()),
                 domain.getAggregateIdentifier(), domain.getSequenceNumber(), message.getPayloadType().getSimpleName(),
                 Timestamp.from(message.getTimestamp()), uuid(meta.get("userId")), text(meta.get("correlationId")),
                 text(meta.get("causationId")), text(meta.get("clientIp")), text(meta.get("userAgent")), summary);

@@ -1,6 +1,7 @@
 package com.webprometrics.query.privacy;
 
 import com.webprometrics.events.privacy.PersonalDataErased;
+import com.webprometrics.platform.axon.eventstore.GlobalIndex;
 import com.webprometrics.platform.privacy.SubjectKeys;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -29,13 +30,14 @@ class ErasureProjection {
     }
 
     @EventHandler
-    void on(PersonalDataErased e, TrackingToken token, @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(PersonalDataErased e, org.axonframework.eventhandling.EventMessage<?> message, TrackingToken token,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
         keys.forget(e.subjects());
         jdbc.update("""
                 INSERT INTO query.erasures_view (erasure_id, agency_id, subject_type, subject_id, reason, requested_by,
                     requested_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (erasure_id) DO NOTHING""",
                 e.erasureId(), e.agencyId(), e.subjectType(), e.subjectId(), e.reason(), e.requestedBy(),
-                Timestamp.from(at), token.position().orElse(0));
+                Timestamp.from(at), GlobalIndex.of(message, token).orElse(0));
     }
 
     @ResetHandler

@@ -15,7 +15,9 @@ import org.axonframework.serialization.Serializer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.axonframework.common.DateTimeUtils.formatInstant;
@@ -35,7 +37,8 @@ import static org.axonframework.eventhandling.EventUtils.asDomainEventMessage;
  * parameters — a sequence jump that large (rolled-back imports, a table sharing the sequence) was enough.</li>
  * </ul>
  * It also offers {@link #fetchEvents}: one query's worth of a tracked stream, for a reader that decides itself when to
- * ask again (Axon's tracked stream queries again whenever it is asked for more).
+ * ask again (Axon's tracked stream queries again whenever it is asked for more), each event carrying its own global
+ * index ({@link GlobalIndex}).
  */
 public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
     private final TransactionManager transactionManager;
@@ -102,8 +105,16 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
      * or across missing positions, none when nothing follows), upcast and deserialized like {@link #readEvents}.
      */
     public List<? extends TrackedEventMessage<?>> fetchEvents(TrackingToken token) {
-        return EventUtils.upcastAndDeserializeTrackedEvents(fetchTrackedEvents(token, batchSize()).stream(),
-                getEventSerializer(), upcasterChain).toList();
+        List<? extends TrackedEventMessage<?>> events = EventUtils.upcastAndDeserializeTrackedEvents(
+                fetchTrackedEvents(token, batchSize()).stream(), getEventSerializer(), upcasterChain).toList();
+        List<TrackedEventMessage<?>> indexed = new ArrayList<>(events.size());
+        TrackingToken previous = token;
+        for (TrackedEventMessage<?> event : events) {
+            long index = GlobalIndex.between(previous, event.trackingToken());
+            indexed.add(index < 0 ? event : (TrackedEventMessage<?>) event.andMetaData(Map.of(GlobalIndex.KEY, index)));
+            previous = event.trackingToken();
+        }
+        return indexed;
     }
 
     @Override
