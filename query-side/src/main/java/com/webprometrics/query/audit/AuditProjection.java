@@ -53,7 +53,7 @@ class AuditProjection {
         Map<String, String> names = names();
         String summary = AuditSummaries.describe(event, id -> name(names, id.toString()));
         String named = AuditSummaries.nameIn(event);
-        if (named != null) {
+        if (named != null && !named.equals(name(names, domain.getAggregateIdentifier()))) {
             names.put(domain.getAggregateIdentifier(), named);
             writes.update("INSERT INTO query.audit_names (aggregate_id, name) VALUES (?, ?) "
                     + "ON CONFLICT (aggregate_id) DO UPDATE SET name = excluded.name", domain.getAggregateIdentifier(), named);
