@@ -55,12 +55,12 @@ class Sealer {
         String sealedTx = cursor.get("tx") == null ? "0" : (String) cursor.get("tx");
         long sealedIndex = ((Number) cursor.get("sealed_index")).longValue();
         List<StoredEvent> events = jdbc.query("""
-                SELECT tx_id::text, global_index, event_identifier, aggregate_identifier, sequence_number, type,
-                       time_stamp, payload_type, payload_revision, payload, meta_data
+                SELECT e.tx_id::text AS tx, e.global_index, e.event_identifier, e.aggregate_identifier,
+                       e.sequence_number, e.type, e.time_stamp, e.payload_type, e.payload_revision, e.payload, e.meta_data
                 FROM event_store.domain_event_entry e
-                WHERE (tx_id, global_index) > (?::xid8, ?) AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+                WHERE (e.tx_id, e.global_index) > (?::xid8, ?) AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
                   AND NOT EXISTS (SELECT 1 FROM event_store.audit_leaf l WHERE l.global_index = e.global_index)
-                ORDER BY tx_id, global_index
+                ORDER BY e.tx_id, e.global_index
                 LIMIT ?""", (rs, n) -> new StoredEvent(rs.getString(1), rs.getLong(2), rs.getString(3),
                 rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                 rs.getBytes(10), rs.getBytes(11)), sealedTx, sealedIndex, BATCH);
