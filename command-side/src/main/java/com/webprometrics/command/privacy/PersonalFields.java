@@ -41,6 +41,11 @@ public class PersonalFields implements PersonalDataWriter {
     }
 
     @Override
+    public boolean mayHoldPersonalData(Class<?> type) {
+        return MetaData.class.isAssignableFrom(type) || !paths.computeIfAbsent(type, t -> pathsOf(t, List.of())).isEmpty();
+    }
+
+    @Override
     public boolean seal(Class<?> payloadType, ObjectNode json) {
         if (MetaData.class.isAssignableFrom(payloadType)) {
             return sealMetadata(json);

@@ -35,7 +35,8 @@ public class PersonalDataSerializer implements Serializer {
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
         SerializedObject<T> plain = delegate.serialize(object, expectedRepresentation);
-        if (writer == null || object == null || expectedRepresentation != byte[].class) {
+        if (writer == null || object == null || expectedRepresentation != byte[].class
+                || !writer.mayHoldPersonalData(object.getClass())) {
             return plain;
         }
         try {
