@@ -21,8 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -199,26 +197,6 @@ class QuerySideIntegrationTest extends QuerySideTestContext {
         }
         JsonNode clients = get("/api/clients?q=late", agency.token(), open);
         assertThat(clients.get("items").findValuesAsText("id")).containsExactly(lateClient.toString());
-    }
-
-    /** What Axon writes for {@code ClientCreated}, inserted on a connection whose transaction the test holds open. */
-    private long appendUncommitted(Connection connection, UUID clientId, UUID agencyId) throws Exception {
-        String payload = JSON.writeValueAsString(new ClientCreated(clientId, agencyId, "Late", null, null, null, null));
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO event_store.domain_event_entry (event_identifier, meta_data, payload, payload_type,
-                    time_stamp, aggregate_identifier, sequence_number, type)
-                VALUES (?, convert_to('{}', 'UTF8'), convert_to(?, 'UTF8'), ?, ?, ?, 0, 'Client')
-                RETURNING global_index""")) {
-            insert.setString(1, UUID.randomUUID().toString());
-            insert.setString(2, payload);
-            insert.setString(3, ClientCreated.class.getName());
-            insert.setString(4, java.time.Instant.now().toString());
-            insert.setString(5, clientId.toString());
-            try (ResultSet row = insert.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.webprometrics.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.webprometrics.events.clients.ClientCreated;
 import com.webprometrics.query.infra.ReadYourWrites;
 import com.webprometrics.query.support.PostgresDatabase;
 import com.webprometrics.query.support.TestTokens;
@@ -15,11 +16,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +52,26 @@ abstract class QuerySideTestContext {
     /** The global position of the newest event in the store. */
     protected long head() {
         return jdbc.queryForObject("SELECT max(global_index) FROM event_store.domain_event_entry", Long.class);
+    }
+
+    /** What Axon writes for {@code ClientCreated}, inserted on a connection whose transaction the test holds open. */
+    protected long appendUncommitted(Connection connection, UUID clientId, UUID agencyId) throws Exception {
+        String payload = JSON.writeValueAsString(new ClientCreated(clientId, agencyId, "Late", null, null, null, null));
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO event_store.domain_event_entry (event_identifier, meta_data, payload, payload_type,
+                    time_stamp, aggregate_identifier, sequence_number, type)
+                VALUES (?, convert_to('{}', 'UTF8'), convert_to(?, 'UTF8'), ?, ?, ?, 0, 'Client')
+                RETURNING global_index""")) {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, payload);
+            insert.setString(3, ClientCreated.class.getName());
+            insert.setString(4, java.time.Instant.now().toString());
+            insert.setString(5, clientId.toString());
+            try (ResultSet row = insert.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     /** Replays the named processors from the first event, as ops would, and waits until they are back at the head. */

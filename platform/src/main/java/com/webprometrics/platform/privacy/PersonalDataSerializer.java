@@ -3,6 +3,7 @@ package com.webprometrics.platform.privacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.webprometrics.platform.axon.eventstore.GlobalIndex;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
@@ -16,7 +17,8 @@ import java.io.UncheckedIOException;
  * The event store's serializer: Axon's Jackson serializer with personal data sealed on the way in (when this
  * service has a {@link PersonalDataWriter}) and opened on the way out (decrypted, or {@code "[erased]"} once the
  * subject's key is gone). Events carry ciphertext at rest; every reader — aggregates, projections, sagas — sees
- * plaintext or the erased marker, never the key.
+ * plaintext or the erased marker, never the key. Metadata read by a processor gets its row's index here
+ * ({@link GlobalIndex.Stamped}), when a handler first asks for it.
  */
 public class PersonalDataSerializer implements Serializer {
     private final Serializer delegate;
@@ -53,7 +55,11 @@ public class PersonalDataSerializer implements Serializer {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
+        if (serializedObject instanceof GlobalIndex.Stamped<S> stamped) {
+            return (T) stamped.stamp(delegate.deserialize(reveal(stamped.stored())));
+        }
         return delegate.deserialize(reveal(serializedObject));
     }
 

@@ -4,6 +4,10 @@ import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -14,10 +18,9 @@ import org.axonframework.serialization.Serializer;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.axonframework.common.DateTimeUtils.formatInstant;
@@ -37,8 +40,8 @@ import static org.axonframework.eventhandling.EventUtils.asDomainEventMessage;
  * parameters — a sequence jump that large (rolled-back imports, a table sharing the sequence) was enough.</li>
  * </ul>
  * It also offers {@link #fetchEvents}: one query's worth of a tracked stream, for a reader that decides itself when to
- * ask again (Axon's tracked stream queries again whenever it is asked for more), each event carrying its own global
- * index ({@link GlobalIndex}).
+ * ask again (Axon's tracked stream queries again whenever it is asked for more). Every tracked event read carries its
+ * own global index ({@link GlobalIndex}).
  */
 public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
     private final TransactionManager transactionManager;
@@ -105,16 +108,17 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
      * or across missing positions, none when nothing follows), upcast and deserialized like {@link #readEvents}.
      */
     public List<? extends TrackedEventMessage<?>> fetchEvents(TrackingToken token) {
-        List<? extends TrackedEventMessage<?>> events = EventUtils.upcastAndDeserializeTrackedEvents(
-                fetchTrackedEvents(token, batchSize()).stream(), getEventSerializer(), upcasterChain).toList();
-        List<TrackedEventMessage<?>> indexed = new ArrayList<>(events.size());
-        TrackingToken previous = token;
-        for (TrackedEventMessage<?> event : events) {
-            long index = GlobalIndex.between(previous, event.trackingToken());
-            indexed.add(index < 0 ? event : (TrackedEventMessage<?>) event.andMetaData(Map.of(GlobalIndex.KEY, index)));
-            previous = event.trackingToken();
-        }
-        return indexed;
+        return EventUtils.upcastAndDeserializeTrackedEvents(fetchTrackedEvents(token, batchSize()).stream(),
+                getEventSerializer(), upcasterChain).toList();
+    }
+
+    /** Axon's, with the row's global index beside the stored metadata ({@link GlobalIndex}). */
+    @Override
+    protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
+            throws SQLException {
+        TrackedEventData<?> read = super.getTrackedEventData(resultSet, previousToken);
+        return new TrackedDomainEventData<>(read.trackingToken(), new GlobalIndex.Indexed<>(
+                (DomainEventData<?>) read, resultSet.getLong(schema().globalIndexColumn())));
     }
 
     @Override
