@@ -14,6 +14,9 @@ import com.webprometrics.platform.privacy.SubjectKeys;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -154,6 +157,24 @@ public class AxonPostgresAutoConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema);
         return new PostgresEventStorageEngine(builder, transactionManager, appendSignal);
+    }
+
+    /**
+     * Every tracking processor reads its own stream. Axon's shared stream lets one reader run ahead through a large
+     * backlog (a replay, a restore, a bulk import) and keeps all it read in memory while a slower processor still
+     * points into it: a million events replayed filled the query side's heap, and a million appended at once ran the
+     * command side's renewal process out of its 512 MB. The query side's processors wait for notifications instead
+     * of polling (its {@code ProcessorsConfig}); the command side's one tracking processor polls its own stream.
+     */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    public EventStore eventStore(EventStorageEngine storageEngine, Configuration configuration) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .optimizeEventConsumption(false)
+                .build();
     }
 
     /**
