@@ -36,15 +36,22 @@ class Sealer {
     /** Seals what is final now, in batches; answers how many events it sealed. */
     int sealAll() {
         int total = 0;
-        int sealed;
+        Pass pass;
         do {
-            sealed = tx.execute(status -> sealBatch());
-            total += sealed;
-        } while (sealed == BATCH);
+            pass = tx.execute(status -> sealBatch());
+            total += pass.sealed();
+        } while (pass.read() == BATCH);
         return total;
     }
 
-    private int sealBatch() {
+    /** How many events one pass read after the cursor, and how many of them it sealed (the others were already). */
+    private record Pass(int read, int sealed) {
+    }
+
+    private Pass sealBatch() {
+        // planned for the cursor at hand each time: a generic plan made while the store was small (a sequential scan
+        // and a sort) stays cached until the next ANALYZE
+        jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
         Map<String, Object> cursor = jdbc.queryForMap("""
                 SELECT sealed_tx::text AS tx, sealed_index,
                        coalesce(sealed_tx > pg_snapshot_xmax(pg_current_snapshot()), false) AS backwards
@@ -54,18 +61,35 @@ class Sealer {
         }
         String sealedTx = cursor.get("tx") == null ? "0" : (String) cursor.get("tx");
         long sealedIndex = ((Number) cursor.get("sealed_index")).longValue();
-        List<StoredEvent> events = jdbc.query("""
+        // the next events in the index's order, each with whether it is sealed already (after a restore the cursor
+        // starts over). Filtering those out in the query let the planner sort every event after the cursor instead,
+        // and an EXISTS here may be planned as one scan of every leaf: a lookup per event (scalar subquery) stays O(1)
+        List<StoredEvent> read = new ArrayList<>();
+        List<StoredEvent> events = new ArrayList<>();
+        jdbc.query("""
                 SELECT e.tx_id::text AS tx, e.global_index, e.event_identifier, e.aggregate_identifier,
-                       e.sequence_number, e.type, e.time_stamp, e.payload_type, e.payload_revision, e.payload, e.meta_data
+                       e.sequence_number, e.type, e.time_stamp, e.payload_type, e.payload_revision, e.payload, e.meta_data,
+                       (SELECT l.agency_seq FROM event_store.audit_leaf l
+                        WHERE l.global_index = e.global_index) IS NOT NULL AS sealed
                 FROM event_store.domain_event_entry e
                 WHERE (e.tx_id, e.global_index) > (?::xid8, ?) AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
-                  AND NOT EXISTS (SELECT 1 FROM event_store.audit_leaf l WHERE l.global_index = e.global_index)
                 ORDER BY e.tx_id, e.global_index
-                LIMIT ?""", (rs, n) -> new StoredEvent(rs.getString(1), rs.getLong(2), rs.getString(3),
-                rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getBytes(10), rs.getBytes(11)), sealedTx, sealedIndex, BATCH);
+                LIMIT ?""", rs -> {
+            StoredEvent event = new StoredEvent(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                    rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                    rs.getBytes(10), rs.getBytes(11));
+            read.add(event);
+            if (!rs.getBoolean(12)) {
+                events.add(event);
+            }
+        }, sealedTx, sealedIndex, BATCH);
+        if (read.isEmpty()) {
+            return new Pass(0, 0);
+        }
+        StoredEvent last = read.get(read.size() - 1);
         if (events.isEmpty()) {
-            return 0;
+            moveCursor(last);
+            return new Pass(read.size(), 0);
         }
         Map<String, CompactRange> trees = load(events);
         List<Object[]> leaves = new ArrayList<>(events.size());
@@ -87,10 +111,13 @@ class Sealer {
                 ON CONFLICT (agency_id) DO UPDATE SET size = excluded.size, frontier = excluded.frontier""",
                 trees.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue().size(),
                         e.getValue().toBytes()}).toList());
-        StoredEvent last = events.get(events.size() - 1);
+        moveCursor(last);
+        return new Pass(read.size(), events.size());
+    }
+
+    private void moveCursor(StoredEvent last) {
         jdbc.update("UPDATE event_store.audit_sealer SET sealed_tx = ?::xid8, sealed_index = ? WHERE id = 1",
                 last.txId(), last.globalIndex());
-        return events.size();
     }
 
     /**
@@ -98,7 +125,7 @@ class Sealer {
      * primary), whose ids start low. Events not sealed yet that carry the old cluster's (higher) ids are marked as
      * final (they came with the dump), and the cursor starts over; what was sealed already is skipped by its leaf.
      */
-    private int restartAfterRestore() {
+    private Pass restartAfterRestore() {
         int marked = jdbc.update("""
                 UPDATE event_store.domain_event_entry e SET tx_id = '1'
                 WHERE tx_id >= pg_snapshot_xmax(pg_current_snapshot())
@@ -106,7 +133,7 @@ class Sealer {
         jdbc.update("UPDATE event_store.audit_sealer SET sealed_tx = '0', sealed_index = 0 WHERE id = 1");
         log.warn("Transaction ids went backwards (restored into another PostgreSQL cluster?): the audit sealer starts "
                 + "over from the first unsealed event ({} events of the old cluster marked final)", marked);
-        return BATCH;
+        return new Pass(BATCH, 0);
     }
 
     private Map<String, CompactRange> load(List<StoredEvent> events) {
