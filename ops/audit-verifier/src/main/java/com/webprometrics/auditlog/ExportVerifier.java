@@ -102,14 +102,19 @@ public final class ExportVerifier implements ExportSink {
         this.anchored = List.copyOf(anchored);
     }
 
-    /** Reads and checks one export stream. */
+    /** Reads and checks one export stream; the checks run beside the reading ({@link PipelinedSink}). */
     public static Verdict verify(InputStream export, Collection<CheckpointKey> pinnedKeys, List<SinkLine> anchored)
             throws IOException {
         ExportVerifier verifier = new ExportVerifier(pinnedKeys, anchored);
+        PipelinedSink pipeline = new PipelinedSink(verifier);
         try {
-            ExportReader.read(export, verifier);
+            ExportReader.read(export, pipeline);
         } catch (ExportFormatException e) {
+            pipeline.finish();
             verifier.unreadable(e);
+        } catch (IOException | RuntimeException e) {
+            pipeline.finish();
+            throw e;
         }
         return verifier.verdict();
     }
