@@ -102,19 +102,14 @@ public final class ExportVerifier implements ExportSink {
         this.anchored = List.copyOf(anchored);
     }
 
-    /** Reads and checks one export stream; the checks run beside the reading ({@link PipelinedSink}). */
+    /** Reads and checks one export stream. */
     public static Verdict verify(InputStream export, Collection<CheckpointKey> pinnedKeys, List<SinkLine> anchored)
             throws IOException {
         ExportVerifier verifier = new ExportVerifier(pinnedKeys, anchored);
-        PipelinedSink pipeline = new PipelinedSink(verifier);
         try {
-            ExportReader.read(export, pipeline);
+            ExportReader.read(export, verifier);
         } catch (ExportFormatException e) {
-            pipeline.finish();
             verifier.unreadable(e);
-        } catch (IOException | RuntimeException e) {
-            pipeline.finish();
-            throw e;
         }
         return verifier.verdict();
     }
