@@ -346,11 +346,12 @@ if (BASE_URL) describe('WebProMetrics SPA', { timeout: 420_000 }, () => {
       await upgrade.getByTestId('plan-change-preview').getByText(/^Due now: €[\d,]+\.\d{2}$/).waitFor();
       await upgrade.getByRole('button', { name: 'Confirm' }).click();
       await eventually(page, plans.getByRole('row', { name: /Agency/ }).getByText('Your plan'));
-      for (let attempt = 0; (await invoices.getByRole('row').count()) < 3; attempt++) {
-        assert.ok(attempt < 20, 'the upgrade invoice is listed');
-        await page.waitForTimeout(500);
-        await page.reload();
-      }
+      // the upgrade's invoice, newest first, above the first period's (waiting for the list to load after a reload)
+      const invoiceRows = invoices.locator('tbody tr');
+      await eventually(page, invoiceRows.nth(1));
+      const numbers = await invoiceRows.getByRole('rowheader').allInnerTexts();
+      assert.equal(numbers.length, 2, 'the first invoice and the upgrade invoice are listed');
+      assert.ok(numbers[0] > numbers[1], `the upgrade invoice (${numbers[0]}) is listed above the first (${numbers[1]})`);
     }));
 
   test('an owner invites a teammate who accepts and appears on the Team page', { timeout: 120_000 }, () =>
