@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FailFastDataSource implements DataSource {
     private static final org.slf4j.Logger log = LoggerFactory.getLogger(FailFastDataSource.class);
+    private static final String CLOSED_BY_THE_POOL = "Connection is closed";
 
     private final DataSource pool;
     private final long probeIntervalMillis;
@@ -92,11 +93,17 @@ public final class FailFastDataSource implements DataSource {
         probe.start();
     }
 
-    /** Whether anything in the cause chain says PostgreSQL cannot be reached (SQLState class 08, or 57P0x: shut down). */
+    /**
+     * Whether anything in the cause chain says PostgreSQL cannot be reached (SQLState class 08, or 57P0x: shut down),
+     * or uses a connection the pool already closed as broken: Hikari answers every later call on it with a bare
+     * "Connection is closed" (no SQLState) — the rollback after a failed commit, or a read after Axon swallowed the
+     * I/O error of a snapshot read in the same transaction.
+     */
     public static boolean isConnectionFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+            if (t instanceof SQLException sql && (sql.getSQLState() == null
+                    ? CLOSED_BY_THE_POOL.equals(sql.getMessage())
+                    : sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
                 return true;
             }
         }

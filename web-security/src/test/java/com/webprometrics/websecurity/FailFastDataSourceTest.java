@@ -93,6 +93,18 @@ class FailFastDataSourceTest {
     }
 
     @Test
+    void aConnectionLostMidTransactionCountsAsTheDatabaseGoneButOtherErrorsDoNot() {
+        assertThat(FailFastDataSource.isConnectionFailure(new RuntimeException("JDBC rollback failed",
+                new SQLException("Connection is closed")))).as("Hikari's proxy of a connection it evicted").isTrue();
+        assertThat(FailFastDataSource.isConnectionFailure(new RuntimeException("JDBC commit failed",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006")))).isTrue();
+        assertThat(FailFastDataSource.isConnectionFailure(new SQLException("terminating connection", "57P01"))).isTrue();
+        assertThat(FailFastDataSource.isConnectionFailure(new SQLException("duplicate key", "23505"))).isFalse();
+        assertThat(FailFastDataSource.isConnectionFailure(new SQLException("Statement is closed"))).isFalse();
+        assertThat(FailFastDataSource.isConnectionFailure(new IllegalStateException("Connection is closed"))).isFalse();
+    }
+
+    @Test
     void unwrapsToThePoolSoPoolMetricsStillFindIt() throws SQLException {
         Pool pool = new Pool();
         FailFastDataSource dataSource = new FailFastDataSource(pool);
