@@ -14,7 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import javax.sql.DataSource;
 import java.net.URI;
+import java.sql.Connection;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -52,6 +54,8 @@ class AuditSealingIntegrationTest {
     AuthService auth;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
     @LocalServerPort
     int port;
     @org.springframework.beans.factory.annotation.Value("${wpm.audit.sink-file}")
@@ -161,6 +165,70 @@ class AuditSealingIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM event_store.audit_leaf", Long.class))
                 .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM event_store.domain_event_entry", Long.class))
                 .isGreaterThan(sealedBefore);
+    }
+
+    @Test
+    void aWriteTransactionLeftOpenHoldsSealingBackAndTheLagGaugeShowsHowLong() throws Exception {
+        AuthService.Tokens owner = auth.signUp("Held", "Hal", "held-" + UUID.randomUUID() + "@agency.test",
+                PASSWORD, ZoneId.of("UTC"));
+        awaitAllSealed();
+        assertThat(metric("wpm_audit_sealing_lag_seconds")).isLessThan(1.0);
+        try (Connection held = dataSource.getConnection()) {
+            held.setAutoCommit(false);
+            held.createStatement().execute("SELECT pg_current_xact_id()"); // as a psql BEGIN left open after a write
+            create(owner.accessToken());
+            Thread.sleep(1_500);
+            assertThat(unsealed()).as("nothing committed after the open transaction began is sealed").isPositive();
+            assertThat(metric("wpm_audit_sealing_lag_seconds")).isGreaterThanOrEqualTo(1.5);
+            held.rollback();
+        }
+        awaitAllSealed();
+        assertThat(metric("wpm_audit_sealing_lag_seconds")).isLessThan(1.0);
+    }
+
+    @Test
+    void checkpointsTheSinkCannotTakeWaitAndAreCountedThenGoOutInOrderWhenItIsBack() throws Exception {
+        AuthService.Tokens owner = auth.signUp("Sunk", "Sue", "sunk-" + UUID.randomUUID() + "@agency.test",
+                PASSWORD, ZoneId.of("UTC"));
+        awaitAllSealed();
+        assertThat(awaitMetric("wpm_audit_checkpoints_unpublished", v -> v == 0)).isZero();
+        Path sink = Path.of(sinkFile);
+        Path aside = sink.resolveSibling(sink.getFileName() + ".aside");
+        Files.move(sink, aside);
+        Files.createDirectory(sink); // the sink's disk gone: the file cannot be opened
+        long firstHeldBack;
+        try {
+            create(owner.accessToken());
+            assertThat(awaitMetric("wpm_audit_checkpoints_unpublished", v -> v >= 1)).isGreaterThanOrEqualTo(1.0);
+            firstHeldBack = jdbc.queryForObject(
+                    "SELECT min(size) FROM event_store.audit_checkpoint WHERE NOT published", Long.class);
+        } finally {
+            Files.delete(sink);
+            Files.move(aside, sink);
+        }
+        assertThat(awaitMetric("wpm_audit_checkpoints_unpublished", v -> v == 0)).isZero();
+        List<SinkLine> lines = Files.readAllLines(sink).stream().filter(l -> !l.isBlank()).map(SinkLine::parse).toList();
+        assertThat(lines).extracting(line -> line.checkpoint().size()).contains(firstHeldBack).isSorted();
+        SinkLine held = lines.stream().filter(line -> line.checkpoint().size() == firstHeldBack).findFirst().orElseThrow();
+        assertThat(held.consistency().verifies(held.checkpoint())).as("it proves the line before it").isTrue();
+    }
+
+    /** Scrapes a gauge until it satisfies {@code done} (at most 20 s), and answers its last value. */
+    private double awaitMetric(String name, java.util.function.DoublePredicate done) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        double value = metric(name);
+        while (!done.test(value) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            value = metric(name);
+        }
+        return value;
+    }
+
+    /** A gauge's value as Prometheus scrapes it from the command side. */
+    private double metric(String name) throws Exception {
+        return get("/actuator/prometheus").lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " is not exported"));
     }
 
     private void awaitAllSealed() throws InterruptedException {
