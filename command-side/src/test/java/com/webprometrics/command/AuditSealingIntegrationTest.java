@@ -5,7 +5,13 @@ import com.webprometrics.auditlog.CompactRange;
 import com.webprometrics.auditlog.EventLeaf;
 import com.webprometrics.auditlog.SinkLine;
 import com.webprometrics.command.auth.AuthService;
+import com.icegreen.greenmail.util.GreenMail;
+import com.webprometrics.command.support.LocalSmtp;
 import com.webprometrics.command.support.PostgresDatabase;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,6 +26,7 @@ import java.sql.Connection;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,13 +48,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"wpm.billing.plans.starter.client-limit=3", "wpm.billing.plans.starter.seat-limit=3",
-                "wpm.integrations.schedule-check=1h"})
+                "wpm.integrations.schedule-check=1h", "wpm.audit.sink-email=" + AuditSealingIntegrationTest.AUDITOR,
+                "wpm.audit.sink-email-interval=1s"})
 class AuditSealingIntegrationTest {
+    static final String AUDITOR = "audit-anchor@agency.test";
     private static final String PASSWORD = "a long enough passphrase";
+    private static final GreenMail MAIL = LocalSmtp.start();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         PostgresDatabase.register(registry);
+        LocalSmtp.register(registry, MAIL);
+    }
+
+    @AfterAll
+    static void stopMail() {
+        MAIL.stop();
     }
 
     @Autowired
@@ -211,6 +227,53 @@ class AuditSealingIntegrationTest {
         assertThat(lines).extracting(line -> line.checkpoint().size()).contains(firstHeldBack).isSorted();
         SinkLine held = lines.stream().filter(line -> line.checkpoint().size() == firstHeldBack).findFirst().orElseThrow();
         assertThat(held.consistency().verifies(held.checkpoint())).as("it proves the line before it").isTrue();
+    }
+
+    @Test
+    void checkpointsAreEMailedAsAttachedLinesThatChainLikeTheSinkFile() throws Exception {
+        AuthService.Tokens owner = auth.signUp("Mailed", "Mo", "mailed-" + UUID.randomUUID() + "@agency.test",
+                PASSWORD, ZoneId.of("UTC"));
+        create(owner.accessToken());
+        awaitAllSealed();
+        assertThat(awaitMetric("wpm_audit_checkpoints_unpublished", v -> v == 0)).isZero();
+        long newest = jdbc.queryForObject("SELECT max(size) FROM event_store.audit_checkpoint", Long.class);
+
+        List<SinkLine> mailed = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        do {
+            Thread.sleep(200);
+            mailed.clear();
+            for (MimeMessage message : MAIL.getReceivedMessages()) {
+                assertThat(message.getAllRecipients()).extracting(Object::toString).containsExactly(AUDITOR);
+                assertThat(message.getSubject()).startsWith("WebProMetrics audit log: signed checkpoints");
+                Part attachment = attachment(message);
+                assertThat(attachment.getFileName()).matches("audit-checkpoints-\\d+-\\d+\\.ndjson");
+                new String(attachment.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                        .filter(l -> !l.isBlank()).map(SinkLine::parse).forEach(mailed::add);
+            }
+        } while (mailed.stream().noneMatch(l -> l.checkpoint().size() >= newest) && System.nanoTime() < deadline);
+
+        assertThat(mailed).extracting(l -> l.checkpoint().size()).contains(newest).isSorted();
+        CheckpointKey published = CheckpointKey.fromJwk(get("/api/audit/checkpoint-key"));
+        for (int i = 0; i < mailed.size(); i++) {
+            SinkLine line = mailed.get(i);
+            assertThat(line.checkpoint().verify(published)).as("signature of mailed line " + i).isTrue();
+            if (i > 0 && line.checkpoint().size() != mailed.get(i - 1).checkpoint().size()) {
+                assertThat(line.consistency().fromSize()).as("mailed line " + i + " follows the one before")
+                        .isEqualTo(mailed.get(i - 1).checkpoint().size());
+                assertThat(line.consistency().verifies(line.checkpoint())).isTrue();
+            }
+        }
+    }
+
+    private static Part attachment(MimeMessage message) throws Exception {
+        Multipart parts = (Multipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (Part.ATTACHMENT.equalsIgnoreCase(parts.getBodyPart(i).getDisposition())) {
+                return parts.getBodyPart(i);
+            }
+        }
+        throw new AssertionError("no attachment in \"" + message.getSubject() + "\"");
     }
 
     /** Scrapes a gauge until it satisfies {@code done} (at most 20 s), and answers its last value. */

@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the audit log on one background thread of its own: a sealing pass every {@code wpm.audit.seal-interval},
- * a checkpoint (and its publication) every {@code wpm.audit.checkpoint-interval}. Commands never wait for it. Every
- * command side runs one; the sealer's row lock lets one seal at a time.
+ * a checkpoint (and its publication) every {@code wpm.audit.checkpoint-interval}; the e-mail sink, when set, on a
+ * second thread (a slow mail server never holds sealing back). Commands never wait for any of it. Every command side
+ * runs one; the sealer's row lock lets one seal at a time.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AuditProperties.class)
@@ -23,28 +24,41 @@ class AuditSealing implements SmartLifecycle {
     private final Sealer sealer;
     private final Checkpointer checkpointer;
     private final CheckpointPublisher publisher;
+    private final CheckpointMailer mailer;
     private final AuditProperties properties;
     private volatile ScheduledExecutorService executor;
+    private volatile ScheduledExecutorService mailing;
 
-    AuditSealing(Sealer sealer, Checkpointer checkpointer, CheckpointPublisher publisher, AuditProperties properties) {
+    AuditSealing(Sealer sealer, Checkpointer checkpointer, CheckpointPublisher publisher, CheckpointMailer mailer,
+                 AuditProperties properties) {
         this.sealer = sealer;
         this.checkpointer = checkpointer;
         this.publisher = publisher;
+        this.mailer = mailer;
         this.properties = properties;
     }
 
     @Override
     public void start() {
-        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "wpm-audit-sealer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService started = thread("wpm-audit-sealer");
         long seal = properties.sealInterval().toMillis();
         long checkpoint = properties.checkpointInterval().toMillis();
         started.scheduleWithFixedDelay(this::seal, seal, seal, TimeUnit.MILLISECONDS);
         started.scheduleWithFixedDelay(this::checkpoint, checkpoint, checkpoint, TimeUnit.MILLISECONDS);
         executor = started;
+        if (properties.emailsCheckpoints()) {
+            long email = properties.sinkEmailInterval().toMillis();
+            mailing = thread("wpm-audit-mailer");
+            mailing.scheduleWithFixedDelay(this::email, email, email, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static ScheduledExecutorService thread(String name) {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private void seal() {
@@ -65,8 +79,21 @@ class AuditSealing implements SmartLifecycle {
         }
     }
 
+    private void email() {
+        try {
+            mailer.mailPending();
+        } catch (RuntimeException e) {
+            log.warn("Could not e-mail audit checkpoints (the next e-mail sends them): {}", e.toString());
+        }
+    }
+
     @Override
     public void stop() {
+        ScheduledExecutorService mails = mailing;
+        mailing = null;
+        if (mails != null) {
+            mails.shutdownNow();
+        }
         ScheduledExecutorService running = executor;
         executor = null;
         if (running != null) {

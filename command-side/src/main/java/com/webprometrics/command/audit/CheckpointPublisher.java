@@ -60,12 +60,11 @@ class CheckpointPublisher {
     }
 
     private void publishInOrder() {
-        List<Map<String, Object>> pending = jdbc.queryForList("SELECT size, root_hash, signed_at, key_id, signature "
-                + "FROM event_store.audit_checkpoint WHERE NOT published ORDER BY size");
-        for (Map<String, Object> checkpoint : pending) {
-            long size = ((Number) checkpoint.get("size")).longValue();
+        List<Long> pending = jdbc.queryForList(
+                "SELECT size FROM event_store.audit_checkpoint WHERE NOT published ORDER BY size", Long.class);
+        for (long size : pending) {
             try {
-                publish(line(checkpoint, size));
+                publish(line(size));
             } catch (IOException | RuntimeException e) {
                 log.warn("Could not publish audit checkpoint {} to the sink (tried again at the next checkpoint): {}",
                         size, e.toString());
@@ -78,7 +77,10 @@ class CheckpointPublisher {
         }
     }
 
-    private String line(Map<String, Object> row, long size) {
+    /** The sink's line for the checkpoint of this size: it, signed, and its consistency proof from the one before. */
+    String line(long size) {
+        Map<String, Object> row = jdbc.queryForMap("SELECT root_hash, signed_at, key_id, signature "
+                + "FROM event_store.audit_checkpoint WHERE size = ?", size);
         SignedCheckpoint checkpoint = new SignedCheckpoint(new Checkpoint(Checkpoint.ORIGIN, size,
                 (byte[]) row.get("root_hash"), (String) row.get("signed_at")), (String) row.get("key_id"),
                 (byte[]) row.get("signature"));
