@@ -1,7 +1,9 @@
 package com.webprometrics.auditlog;
 
 import com.webprometrics.auditlog.Verdict.Kind;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -47,12 +49,15 @@ final class AnchorCheck {
             }
             return;
         }
+        Set<SignedCheckpoint> seen = new HashSet<>();
         SignedCheckpoint previous = null;
         for (int i = 0; i < anchored.size(); i++) {
             SinkLine line = anchored.get(i);
             SignedCheckpoint cp = line.checkpoint();
-            if (previous != null && cp.equals(previous)) {
-                continue; // the same checkpoint published again (a retry after a sink failed): nothing new
+            if (seen.contains(cp)) {
+                // the same checkpoint published again: a retry after a sink failed, or an e-mail sent twice (the
+                // mail server took it, the database did not record that), whose lines repeat a run of earlier ones
+                continue;
             }
             CheckpointKey key = keyFor.apply(cp.keyId());
             if (key == null || !cp.verify(key)) {
@@ -63,9 +68,10 @@ final class AnchorCheck {
             if (previous != null) {
                 checkLink(i + 1, previous, line);
             }
+            seen.add(cp);
             previous = cp;
         }
-        SignedCheckpoint anchoredCp = anchored.get(anchored.size() - 1).checkpoint();
+        SignedCheckpoint anchoredCp = previous;
         long size = anchoredCp.size();
         if (size == checkpoint.size()) {
             if (!Hashes.equal(anchoredCp.root(), checkpoint.root())) {

@@ -259,6 +259,28 @@ class ExportTamperTest {
     }
 
     @Test
+    void aSinkThatRepeatsEarlierLinesStillAnchorsButAForgedTwinAtAKnownSizeIsCaught() throws IOException {
+        // an e-mail sent twice (the mail server took it, the database did not record that), then the next one
+        List<String> lines = log.sink.stream().map(SinkLine::toJson).toList();
+        String repeated = String.join("\n", lines.get(0), lines.get(1), lines.get(2), lines.get(1), lines.get(2),
+                lines.get(3)) + "\n";
+        Result result = verify(export, "--checkpoint", file("mailed.ndjson", repeated),
+                "--key", file("key.json", log.key.toJwkJson()));
+        assertThat(result.exit()).as(result.out()).isZero();
+        assertThat(result.summary()).endsWith("consistent with the anchored checkpoint of size " + checkpointSize);
+
+        AuditLogFixture fork = new AuditLogFixture(log.key);
+        fork.append(A, 20).append("agency-b", 5).seal();
+        fork.append(A, 16).append("agency-c", 9).seal();
+        String twin = fork.sink.get(1).toJson(); // the size of line 2, another root
+        assertThat(fork.sink.get(1).checkpoint().size()).isEqualTo(log.sink.get(1).checkpoint().size());
+        Result forged = verify(export, "--checkpoint", file("forged.ndjson", String.join("\n", lines.get(0),
+                lines.get(1), twin, lines.get(2), lines.get(3)) + "\n"));
+        assertThat(forged.exit()).isEqualTo(1);
+        assertThat(forged.summary()).startsWith("TAMPERED (inconsistent): anchored checkpoint ");
+    }
+
+    @Test
     void anExportOlderThanTheAnchoredCheckpointIsCaught() throws IOException {
         AuditLogFixture later = new AuditLogFixture(log.key);
         later.append(A, 20).append("agency-b", 5).seal();
