@@ -1,11 +1,12 @@
 package com.webprometrics.command;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.sun.net.httpserver.HttpServer;
 import com.webprometrics.auditlog.CheckpointKey;
 import com.webprometrics.auditlog.CompactRange;
 import com.webprometrics.auditlog.EventLeaf;
 import com.webprometrics.auditlog.SinkLine;
 import com.webprometrics.command.auth.AuthService;
-import com.icegreen.greenmail.util.GreenMail;
 import com.webprometrics.command.support.LocalSmtp;
 import com.webprometrics.command.support.PostgresDatabase;
 import jakarta.mail.Multipart;
@@ -21,20 +22,24 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.sql.Connection;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -54,16 +59,44 @@ class AuditSealingIntegrationTest {
     static final String AUDITOR = "audit-anchor@agency.test";
     private static final String PASSWORD = "a long enough passphrase";
     private static final GreenMail MAIL = LocalSmtp.start();
+    private static final SinkEndpoint SINK = new SinkEndpoint();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        PostgresDatabase.register(registry);
+        // a database (and so a sink file) of its own: no other test's events reach this context's sinks
+        PostgresDatabase.register(registry, "wpm_audit_test");
         LocalSmtp.register(registry, MAIL);
+        registry.add("wpm.audit.sink-url", () -> "http://127.0.0.1:" + SINK.server.getAddress().getPort() + "/anchor");
     }
 
     @AfterAll
-    static void stopMail() {
+    static void stopServers() {
         MAIL.stop();
+        SINK.server.stop(0);
+    }
+
+    /** The HTTP sink: keeps the lines it accepts; while {@code refusing}, answers 503 and keeps nothing. */
+    static final class SinkEndpoint {
+        final HttpServer server;
+        final List<SinkLine> accepted = new CopyOnWriteArrayList<>();
+        volatile boolean refusing;
+
+        SinkEndpoint() {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            server.createContext("/anchor", exchange -> {
+                String line = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                if (!refusing) {
+                    accepted.add(SinkLine.parse(line));
+                }
+                exchange.sendResponseHeaders(refusing ? 503 : 204, -1);
+                exchange.close();
+            });
+            server.start();
+        }
     }
 
     @Autowired
@@ -203,15 +236,12 @@ class AuditSealingIntegrationTest {
     }
 
     @Test
-    void checkpointsTheSinkCannotTakeWaitAndAreCountedThenGoOutInOrderWhenItIsBack() throws Exception {
+    void checkpointsTheSinkRefusesWaitAndAreCountedThenGoOutInOrderWhenItTakesThemAgain() throws Exception {
         AuthService.Tokens owner = auth.signUp("Sunk", "Sue", "sunk-" + UUID.randomUUID() + "@agency.test",
                 PASSWORD, ZoneId.of("UTC"));
         awaitAllSealed();
         assertThat(awaitMetric("wpm_audit_checkpoints_unpublished", v -> v == 0)).isZero();
-        Path sink = Path.of(sinkFile);
-        Path aside = sink.resolveSibling(sink.getFileName() + ".aside");
-        Files.move(sink, aside);
-        Files.createDirectory(sink); // the sink's disk gone: the file cannot be opened
+        SINK.refusing = true; // the anchor's host down
         long firstHeldBack;
         try {
             create(owner.accessToken());
@@ -219,13 +249,12 @@ class AuditSealingIntegrationTest {
             firstHeldBack = jdbc.queryForObject(
                     "SELECT min(size) FROM event_store.audit_checkpoint WHERE NOT published", Long.class);
         } finally {
-            Files.delete(sink);
-            Files.move(aside, sink);
+            SINK.refusing = false;
         }
         assertThat(awaitMetric("wpm_audit_checkpoints_unpublished", v -> v == 0)).isZero();
-        List<SinkLine> lines = Files.readAllLines(sink).stream().filter(l -> !l.isBlank()).map(SinkLine::parse).toList();
-        assertThat(lines).extracting(line -> line.checkpoint().size()).contains(firstHeldBack).isSorted();
-        SinkLine held = lines.stream().filter(line -> line.checkpoint().size() == firstHeldBack).findFirst().orElseThrow();
+        assertThat(SINK.accepted).extracting(line -> line.checkpoint().size()).contains(firstHeldBack).isSorted();
+        SinkLine held = SINK.accepted.stream().filter(line -> line.checkpoint().size() == firstHeldBack)
+                .findFirst().orElseThrow();
         assertThat(held.consistency().verifies(held.checkpoint())).as("it proves the line before it").isTrue();
     }
 

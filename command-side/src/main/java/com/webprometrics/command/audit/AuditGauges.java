@@ -7,12 +7,17 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
 /**
  * Prometheus gauges of the audit log, read when scraped (one indexed query each): {@code
  * wpm_audit_sealing_lag_seconds}, how long the next event in the sealer's line has waited since it was written (0 when
  * everything committed is sealed; grows while a write transaction left open anywhere on the cluster holds sealing
  * back), and {@code wpm_audit_checkpoints_unpublished}, signed checkpoints the sink has not taken yet (grows while the
- * sink file or URL fails). NaN while the database does not answer.
+ * sink file or URL fails). NaN while the database does not answer. After a restore into another cluster the sealer
+ * goes over the store again from its start, and the lag shows the oldest event's age until it is through.
  */
 @Component
 class AuditGauges implements MeterBinder {
@@ -32,14 +37,17 @@ class AuditGauges implements MeterBinder {
 
     double sealingLagSeconds() {
         // the first event after the sealer's cursor, in the order it seals (the cursor's two scalar subqueries are
-        // evaluated once, so the row comparison is an index condition)
-        return orNaN(() -> jdbc.queryForObject("""
-                SELECT coalesce(extract(epoch FROM clock_timestamp() - min(next.time_stamp::timestamptz)), 0)
-                FROM (SELECT e.time_stamp FROM event_store.domain_event_entry e
-                      WHERE (e.tx_id, e.global_index) >
-                            ((SELECT coalesce(sealed_tx, '0'::xid8) FROM event_store.audit_sealer WHERE id = 1),
-                             (SELECT sealed_index FROM event_store.audit_sealer WHERE id = 1))
-                      ORDER BY e.tx_id, e.global_index LIMIT 1) next""", Double.class));
+        // evaluated once, so the row comparison is an index condition); its age by the system clock, which stamped it (Axon's)
+        return orNaN(() -> {
+            List<String> next = jdbc.queryForList("""
+                    SELECT e.time_stamp FROM event_store.domain_event_entry e
+                    WHERE (e.tx_id, e.global_index) >
+                          ((SELECT coalesce(sealed_tx, '0'::xid8) FROM event_store.audit_sealer WHERE id = 1),
+                           (SELECT sealed_index FROM event_store.audit_sealer WHERE id = 1))
+                    ORDER BY e.tx_id, e.global_index LIMIT 1""", String.class);
+            return next.isEmpty() ? 0.0
+                    : Duration.between(Instant.parse(next.get(0)), Instant.now()).toNanos() / 1e9;
+        });
     }
 
     double unpublishedCheckpoints() {

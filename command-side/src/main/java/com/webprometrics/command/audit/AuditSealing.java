@@ -89,13 +89,13 @@ class AuditSealing implements SmartLifecycle {
 
     @Override
     public void stop() {
-        ScheduledExecutorService mails = mailing;
+        stop(mailing);
         mailing = null;
-        if (mails != null) {
-            mails.shutdownNow();
-        }
-        ScheduledExecutorService running = executor;
+        stop(executor);
         executor = null;
+    }
+
+    private static void stop(ScheduledExecutorService running) {
         if (running != null) {
             running.shutdownNow();
             try {
