@@ -84,7 +84,7 @@ class CommandSideIntegrationTest {
     @Test
     void eventsGoToPostgresInSpringManagedTransactions() {
         assertThat(storageEngine).isInstanceOf(PostgresEventStorageEngine.class);
-        assertThat(axonTransactions).isInstanceOf(SpringTransactionManager.class);
+        assertThat(axonTransactions).extracting("delegate").isInstanceOf(SpringTransactionManager.class);
     }
 
     /**

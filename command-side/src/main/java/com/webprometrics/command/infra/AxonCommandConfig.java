@@ -10,9 +10,12 @@ import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import com.webprometrics.platform.domain.DomainException;
 import org.axonframework.commandhandling.gateway.AxonNonTransientExceptionClassesPredicate;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -24,7 +27,8 @@ import java.util.function.BiFunction;
  * (twice at most, a few milliseconds apart) when it lost a race: a cached aggregate another instance changed meanwhile
  * fails its append on the event store's unique (aggregate, sequence) key — Axon drops it from the cache, and the
  * retry loads it afresh. A rule's refusal (a {@code DomainException}) is never retried: deciding again changes nothing;
- * nor is a database outage: a few milliseconds will not bring PostgreSQL back, and the caller is told to retry later.
+ * nor is a database outage: a few milliseconds will not bring PostgreSQL back, and the caller is told to retry later
+ * — least of all one during COMMIT, which may have saved the change ({@link CommitAwareTransactionManager}).
  */
 @Configuration
 public class AxonCommandConfig {
@@ -39,6 +43,15 @@ public class AxonCommandConfig {
                 return (index, command) -> command.andMetaData(requestMetadata.current());
             }
         });
+    }
+
+    /**
+     * Axon's Spring-managed transactions, as its auto-configuration makes them, with commit failures told apart;
+     * static, as the command bus this configuration is wired with needs it first.
+     */
+    @Bean
+    static TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+        return new CommitAwareTransactionManager(new SpringTransactionManager(transactions));
     }
 
     @Bean
