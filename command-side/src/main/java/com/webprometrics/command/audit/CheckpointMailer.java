@@ -5,7 +5,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -45,7 +44,8 @@ class CheckpointMailer {
     /** @return how many checkpoints went out */
     int mailPending() {
         if (!mail.configured()) {
-            log.warn("WPM_AUDIT_SINK_EMAIL is set but no SMTP server (WPM_SMTP_HOST): audit checkpoints are not e-mailed");
+            log.warn("WPM_AUDIT_SINK_EMAIL is set but no SMTP server (WPM_SMTP_HOST): audit checkpoints are not "
+                    + "e-mailed");
             return 0;
         }
         Integer sent = tx.execute(status -> {
@@ -53,12 +53,12 @@ class CheckpointMailer {
                     "SELECT pg_try_advisory_xact_lock(hashtext('wpm.audit.email'))", Boolean.class))) {
                 return 0;
             }
-            Long emailed = jdbc.queryForObject("SELECT emailed_size FROM event_store.audit_sealer WHERE id = 1", Long.class);
-            List<Long> sizes = emailed == null
-                    ? jdbc.queryForList("SELECT max(size) FROM event_store.audit_checkpoint HAVING max(size) IS NOT NULL",
-                    Long.class)
-                    : jdbc.queryForList("SELECT size FROM event_store.audit_checkpoint WHERE size > ? ORDER BY size LIMIT ?",
-                    Long.class, emailed, MAX_LINES);
+            // after the last one e-mailed; the first time, from the newest
+            List<Long> sizes = jdbc.queryForList("""
+                    SELECT size FROM event_store.audit_checkpoint
+                    WHERE size >= coalesce((SELECT emailed_size + 1 FROM event_store.audit_sealer WHERE id = 1),
+                                           (SELECT max(size) FROM event_store.audit_checkpoint))
+                    ORDER BY size LIMIT ?""", Long.class, MAX_LINES);
             if (sizes.isEmpty()) {
                 return 0;
             }
@@ -89,8 +89,8 @@ class CheckpointMailer {
 
                         ./wpm audit verify <export.ndjson> --checkpoint <attachment> --key <checkpoint-key.json>
                     """.formatted(range));
-            helper.addAttachment("audit-checkpoints-" + first + "-" + last + ".ndjson",
-                    new ByteArrayResource(lines.getBytes(StandardCharsets.UTF_8)), "application/x-ndjson");
+            helper.getRootMimeMultipart().addBodyPart(Mail.attachment(lines.getBytes(StandardCharsets.UTF_8),
+                    "application/x-ndjson", "audit-checkpoints-" + first + "-" + last + ".ndjson"));
             mail.send(message);
         } catch (MessagingException e) {
             throw new IllegalStateException("The audit checkpoint e-mail could not be built", e);

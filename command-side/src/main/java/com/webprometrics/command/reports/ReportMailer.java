@@ -1,11 +1,7 @@
 package com.webprometrics.command.reports;
 
 import com.webprometrics.command.infra.mail.Mail;
-import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Part;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -42,21 +38,8 @@ class ReportMailer {
 
                 Sent by WebProMetrics. SHA-256 of the attachment: %s
                 """.formatted(delivery.title(), range, file.format().toUpperCase(Locale.ROOT), file.sha256()));
-        helper.getRootMimeMultipart().addBodyPart(attachment(file));
+        helper.getRootMimeMultipart().addBodyPart(Mail.attachment(file.content(), file.contentType(), file.fileName()));
         message.setHeader("X-WPM-Delivery-Id", delivery.deliveryId().toString());
         mail.send(message);
-    }
-
-    /**
-     * Always base64: left to itself JavaMail picks 7bit or quoted-printable for text-like content and turns LF into
-     * CRLF, so a CSV (or a PDF that looks like text) would arrive with other bytes than the ones kept and hashed.
-     */
-    private static MimeBodyPart attachment(RenderedFile file) throws MessagingException {
-        MimeBodyPart part = new MimeBodyPart();
-        part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.content(), file.contentType())));
-        part.setDisposition(Part.ATTACHMENT);
-        part.setFileName(file.fileName());
-        part.setHeader("Content-Transfer-Encoding", "base64");
-        return part;
     }
 }

@@ -168,19 +168,15 @@ public class GlobalExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
-        if (CommitOutcomeUnknown.isCause(e)) {
-            log.warn("database went away during COMMIT on {} {}: {}", request.getMethod(), request.getRequestURI(),
-                    e.getCause() == null ? e.toString() : e.getCause().toString());
-            response.setHeader("Retry-After", Long.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
-            return at(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
-                    "The database went away while your change was being saved: it may or may not have been saved. "
-                            + "Check before you repeat it."), request);
-        }
         if (DatabaseOutage.isCause(e)) {
-            log.warn("database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            boolean duringCommit = CommitOutcomeUnknown.isCause(e);
+            log.warn("database {} on {} {}: {}", duringCommit ? "went away during COMMIT" : "unavailable",
+                    request.getMethod(), request.getRequestURI(), e.toString());
             response.setHeader("Retry-After", Long.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
-            return at(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
-                    "The database cannot be reached; nothing was changed. Try again shortly."), request);
+            return at(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable", duringCommit
+                    ? "The database went away while your change was being saved: it may or may not have been saved. "
+                            + "Check before you repeat it."
+                    : "The database cannot be reached; nothing was changed. Try again shortly."), request);
         }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return at(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",

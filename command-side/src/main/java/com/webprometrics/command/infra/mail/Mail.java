@@ -1,8 +1,12 @@
 package com.webprometrics.command.infra.mail;
 
 import com.webprometrics.command.reports.ReportProperties;
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.ByteArrayDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -48,6 +52,21 @@ public class Mail {
 
     public void send(MimeMessage message) {
         sender.send(message);
+    }
+
+    /**
+     * A file to attach, always base64: left to itself JavaMail picks 7bit or quoted-printable for text-like content
+     * and turns LF into CRLF, so a CSV, an NDJSON file (or a PDF that looks like text) would arrive with other bytes
+     * than the ones kept and hashed.
+     */
+    public static MimeBodyPart attachment(byte[] content, String contentType, String fileName)
+            throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(content, contentType)));
+        part.setDisposition(Part.ATTACHMENT);
+        part.setFileName(fileName);
+        part.setHeader("Content-Transfer-Encoding", "base64");
+        return part;
     }
 
     /**
